@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Runs every tunebook test: installs the test dependencies, then the Go tests
+# (unit, reference-value, Jupyter-client, notebook and headless-browser tests)
+# and compiles the benchmarks once.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/install-test-deps.sh
+
+export TUNEBOOK_ECHARTS_JS="$PWD/node_modules/echarts/dist/echarts.min.js"
+go vet ./...
+go test -count=1 -timeout 40m ./...
+go test -count=1 -run '^$' -bench . -benchtime 1x ./... >/dev/null
