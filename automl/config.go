@@ -1,0 +1,171 @@
+package automl
+
+import (
+	"fmt"
+	"log/slog"
+	"strings"
+	"time"
+
+	"github.com/tunebook/tunebook/automl/data"
+	"github.com/tunebook/tunebook/automl/space"
+)
+
+// Strategies lists the search strategies Run accepts.
+var Strategies = []string{"random", "grid", "hyperband"}
+
+// Config says what to search for and within which limits. The zero value of
+// every optional field means its documented default.
+type Config struct {
+	// Target is the name of the column to predict.
+	Target string
+	// Task forces the task; empty means infer it from the target column.
+	Task string
+	// Metric is the objective on the validation split; empty means auc for
+	// binary, accuracy for multiclass and rmse for regression tasks.
+	Metric string
+	// Strategy is one of Strategies; empty means random.
+	Strategy string
+	// Trials caps the number of network trials; 0 means 30, or no cap when
+	// Budget is set.
+	Trials int
+	// Budget caps the wall-clock time of the search; 0 means no cap.
+	Budget time.Duration
+	// Parallel is the number of trials run at once; 0 means 1.
+	Parallel int
+	// Seed makes splits, initial weights, dropout and sampling repeatable.
+	Seed uint64
+	// Space is the search space; nil means space.Default().
+	Space *space.Space
+	// ValidFraction and TestFraction size the validation and test splits;
+	// 0 means 0.2 each.
+	ValidFraction, TestFraction float64
+	// Ordered splits the rows in file order (training rows first, then
+	// validation, then test rows) instead of at random, as benchmarks that
+	// share a fixed split with other tools need.
+	Ordered bool
+	// NoTest leaves out the test split, for Train only: the validation rows
+	// then serve for the final evaluation too.
+	NoTest bool
+	// MaxEpochs caps training epochs per trial; 0 means 100.
+	MaxEpochs int
+	// Patience is the early-stopping patience in epochs; 0 means 10.
+	Patience int
+	// ClassWeights is "auto" (balanced when the rarest class has less than
+	// a third of the most common one), "balanced" or "none"; empty means auto.
+	ClassWeights string
+	// Drop names feature columns to leave out, such as leaking ones.
+	Drop []string
+	// DataOptions configures how CSV values are read into the frame.
+	DataOptions data.Options
+	// OnTrial, when set, is called after each finished trial, one call at a
+	// time, with the state of the search.
+	OnTrial func(Progress)
+	// Logger receives diagnostics; nil discards them.
+	Logger *slog.Logger
+}
+
+// Progress is the state of a running search, passed to Config.OnTrial.
+type Progress struct {
+	Done, Failed, Pruned int
+	// Planned is the number of trials planned, 0 when only a time budget
+	// limits the search.
+	Planned int
+	// Best is the best objective value so far and BestTrial its trial
+	// number; BestTrial is -1 while no trial has completed.
+	Best      float64
+	BestTrial int
+	Metric    string
+	Elapsed   time.Duration
+	// Remaining is the time left of the budget, 0 without a budget.
+	Remaining time.Duration
+}
+
+// withDefaults returns c with every zero optional field set to its default.
+func (c Config) withDefaults(task data.Task) Config {
+	if c.Metric == "" {
+		c.Metric = defaultMetric(task)
+	}
+	if c.Strategy == "" {
+		c.Strategy = "random"
+	}
+	if c.Trials == 0 && c.Budget == 0 {
+		c.Trials = 30
+	}
+	if c.Parallel <= 0 {
+		c.Parallel = 1
+	}
+	if c.Space == nil {
+		c.Space = space.Default()
+		if c.Strategy == "grid" {
+			c.Space = gridSpace()
+		}
+	}
+	if c.ValidFraction == 0 {
+		c.ValidFraction = 0.2
+	}
+	if c.TestFraction == 0 {
+		c.TestFraction = 0.2
+	}
+	if c.MaxEpochs == 0 {
+		c.MaxEpochs = 100
+	}
+	if c.Patience == 0 {
+		c.Patience = 10
+	}
+	if c.ClassWeights == "" {
+		c.ClassWeights = "auto"
+	}
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.DiscardHandler)
+	}
+	return c
+}
+
+// validate checks the settings that do not depend on the data.
+func (c Config) validate(task data.Task) error {
+	if c.Target == "" {
+		return fmt.Errorf("automl: no target column given")
+	}
+	if _, err := objectiveFor(c.Metric, task); err != nil {
+		return err
+	}
+	if !contains(Strategies, c.Strategy) {
+		return fmt.Errorf("automl: unknown strategy %q (want one of %s)", c.Strategy, strings.Join(Strategies, ", "))
+	}
+	switch c.ClassWeights {
+	case "auto", "balanced", "none":
+	default:
+		return fmt.Errorf("automl: unknown class weights %q (want auto, balanced or none)", c.ClassWeights)
+	}
+	if c.Trials < 0 || c.Budget < 0 {
+		return fmt.Errorf("automl: trials (%d) and budget (%s) must not be negative", c.Trials, c.Budget)
+	}
+	if c.ValidFraction <= 0 || (c.TestFraction <= 0 && !c.NoTest) || c.ValidFraction+c.TestFraction >= 0.9 {
+		return fmt.Errorf("automl: validation (%g) and test (%g) fractions must be positive and leave at least 10%% to train",
+			c.ValidFraction, c.TestFraction)
+	}
+	return nil
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// gridSpace is the default space for grid search: the default space cut
+// to 48 points at two values per continuous parameter (one or two layers of
+// 32 or 128 units, ReLU or tanh, two learning rates, with and without
+// dropout), since the full default space has far too many grid points.
+func gridSpace() *space.Space {
+	s := space.Default()
+	err := s.Override("layers=1:2,width_1=32|128,width_2=32|128,activation=relu|tanh," +
+		"learning_rate=1e-3:1e-2:log,dropout=0:0.2,penalty=none,optimizer=adam,schedule=constant,batch_size=64")
+	if err != nil {
+		panic("automl: grid space: " + err.Error())
+	}
+	return s
+}

@@ -1,0 +1,327 @@
+package automl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"time"
+
+	"github.com/tunebook/tunebook/automl/data"
+	"github.com/tunebook/tunebook/automl/nn"
+	"github.com/tunebook/tunebook/automl/prep"
+	"github.com/tunebook/tunebook/automl/search"
+)
+
+// runner holds the prepared data and settings of one Run.
+type runner struct {
+	cfg      Config
+	task     data.Task
+	obj      objective
+	head     nn.Head
+	classes  int
+	labels   *prep.Labels
+	pipeline *prep.Pipeline
+	train    nn.Data
+	valid    nn.Data
+	test     nn.Data
+	keeper   keeper
+}
+
+// Run searches for the best model of frame's cfg.Target column.
+//
+// It drops cfg.Drop and the rows whose target is missing, splits the rows
+// (stratified for classification), fits the preprocessing on the training
+// rows, trains the baselines, runs the network search, and evaluates the
+// model with the best validation objective, network or baseline, on the test
+// rows. When ctx is cancelled during the search, Run still evaluates the best
+// model found so far and says so in Result.Notes. Errors name the column,
+// parameter or setting at fault.
+func Run(ctx context.Context, frame *data.Frame, cfg Config) (*Result, error) {
+	start := time.Now()
+	r, res, err := prepare(frame, cfg)
+	if err != nil {
+		return nil, err
+	}
+	cfg = r.cfg
+
+	res.Baselines = r.fitBaselines()
+
+	study, err := r.search(ctx, start)
+	if err != nil && study == nil {
+		return nil, err
+	}
+	if err != nil {
+		res.Notes = append(res.Notes, fmt.Sprintf("search stopped early: %v; the results cover the trials that finished", err))
+	}
+	res.Study = study
+
+	if err := r.finish(res); err != nil {
+		return nil, err
+	}
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// prepare validates cfg against the data, splits the rows and fits the
+// preprocessing.
+func prepare(frame *data.Frame, cfg Config) (*runner, *Result, error) {
+	if frame == nil {
+		return nil, nil, errors.New("automl: no data frame")
+	}
+	if cfg.Target == "" {
+		return nil, nil, errors.New("automl: no target column given")
+	}
+	if len(cfg.Drop) > 0 {
+		if slices.Contains(cfg.Drop, cfg.Target) {
+			return nil, nil, fmt.Errorf("automl: cannot drop the target column %q", cfg.Target)
+		}
+		var err error
+		if frame, err = frame.Drop(cfg.Drop...); err != nil {
+			return nil, nil, fmt.Errorf("automl: dropping columns: %w", err)
+		}
+	}
+	col, err := frame.Column(cfg.Target)
+	if err != nil {
+		return nil, nil, fmt.Errorf("automl: target: %w", err)
+	}
+	task, err := resolveTask(col, cfg.Task)
+	if err != nil {
+		return nil, nil, err
+	}
+	cfg = cfg.withDefaults(task)
+	if err := cfg.validate(task); err != nil {
+		return nil, nil, err
+	}
+	if err := cfg.Space.Validate(); err != nil {
+		return nil, nil, fmt.Errorf("automl: search space: %w", err)
+	}
+	obj, _ := objectiveFor(cfg.Metric, task)
+
+	yAll, labels, err := prep.EncodeTarget(col, task)
+	if err != nil {
+		return nil, nil, fmt.Errorf("automl: target %q: %w", cfg.Target, err)
+	}
+	res := &Result{
+		Summary: data.Summarize(frame, cfg.Target), Task: task, Metric: obj.name,
+		Direction: obj.direction, Target: cfg.Target, Notes: slices.Clone(frame.Notes),
+	}
+	rows, y := presentRows(yAll)
+	if missing := len(yAll) - len(rows); missing > 0 {
+		res.Notes = append(res.Notes, fmt.Sprintf("%d rows with a missing target were left out", missing))
+	}
+	var names []string
+	if labels != nil {
+		names = labels.Classes
+	}
+	trainRows, validRows, testRows, warnings, err := splitRows(rows, y, task, cfg, names)
+	if err != nil {
+		return nil, nil, fmt.Errorf("automl: splitting %q: %w", frame.Name, err)
+	}
+	res.Notes = append(res.Notes, warnings...)
+	res.Rows = SplitSizes{Train: len(trainRows), Valid: len(validRows), Test: len(testRows)}
+
+	pipeline, err := prep.Fit(frame, trainRows, cfg.Target, task)
+	if err != nil {
+		return nil, nil, fmt.Errorf("automl: preprocessing: %w", err)
+	}
+	res.Notes = append(res.Notes, pipeline.Notes...)
+
+	r := &runner{cfg: cfg, task: task, obj: obj, labels: pipeline.Labels, pipeline: pipeline}
+	r.keeper.direction = obj.direction
+	r.head, r.classes = headFor(task, pipeline.Labels)
+	for _, part := range []struct {
+		rows []int
+		dst  *nn.Data
+	}{{trainRows, &r.train}, {validRows, &r.valid}, {testRows, &r.test}} {
+		if *part.dst, err = r.dataset(frame, part.rows); err != nil {
+			return nil, nil, err
+		}
+	}
+	if note := r.weigh(); note != "" {
+		res.Notes = append(res.Notes, note)
+	}
+	res.Features = pipeline.FeatureNames()
+	return r, res, nil
+}
+
+// resolveTask returns the forced task, or the one inferred from the column.
+func resolveTask(col *data.Column, forced string) (data.Task, error) {
+	if forced != "" {
+		t, err := data.ParseTask(forced)
+		if err != nil {
+			return 0, fmt.Errorf("automl: --task: %w", err)
+		}
+		return t, nil
+	}
+	t, err := data.InferTask(col)
+	if err != nil {
+		return 0, fmt.Errorf("automl: target %q: %w", col.Name, err)
+	}
+	return t, nil
+}
+
+// presentRows returns the indices and values of the non-missing targets.
+func presentRows(y []float64) ([]int, []float64) {
+	rows := make([]int, 0, len(y))
+	vals := make([]float64, 0, len(y))
+	for i, v := range y {
+		if !math.IsNaN(v) {
+			rows = append(rows, i)
+			vals = append(vals, v)
+		}
+	}
+	return rows, vals
+}
+
+// splitRows splits the frame rows that have a target into training,
+// validation and test rows, at random (stratified for classification) or,
+// with cfg.Ordered, in file order. With cfg.NoTest the test rows are the
+// validation rows.
+func splitRows(rows []int, y []float64, task data.Task, cfg Config, names []string) (train, valid, test []int, warnings []string, err error) {
+	testFraction := cfg.TestFraction
+	if cfg.NoTest {
+		testFraction = 0
+	}
+	if cfg.Ordered {
+		n := len(rows)
+		nv := int(math.Round(float64(n) * cfg.ValidFraction))
+		nt := int(math.Round(float64(n) * testFraction))
+		if n-nv-nt < 1 || nv < 1 {
+			return nil, nil, nil, nil, fmt.Errorf("%d rows are too few to split", n)
+		}
+		train, valid, test = rows[:n-nv-nt], rows[n-nv-nt:n-nt], rows[n-nt:]
+	} else {
+		s, err := prep.TrainValidTest(y, task, cfg.ValidFraction, testFraction, cfg.Seed, names...)
+		if err != nil {
+			return nil, nil, nil, nil, err
+		}
+		train, valid, test, warnings = pick(rows, s.Train), pick(rows, s.Valid), pick(rows, s.Test), s.Warnings
+	}
+	if cfg.NoTest {
+		test = valid
+	}
+	return train, valid, test, warnings, nil
+}
+
+// pick maps positions in the kept rows back to frame rows.
+func pick(rows, idx []int) []int {
+	out := make([]int, len(idx))
+	for i, j := range idx {
+		out[i] = rows[j]
+	}
+	return out
+}
+
+func headFor(task data.Task, labels *prep.Labels) (nn.Head, int) {
+	switch task {
+	case data.Binary:
+		return nn.Sigmoid, 2
+	case data.Multiclass:
+		return nn.Softmax, labels.Len()
+	default:
+		return nn.Linear, 1
+	}
+}
+
+// dataset transforms the given frame rows into a training table.
+func (r *runner) dataset(frame *data.Frame, rows []int) (nn.Data, error) {
+	x, n, cols, err := r.pipeline.Transform(frame, rows)
+	if err != nil {
+		return nn.Data{}, fmt.Errorf("automl: preprocessing: %w", err)
+	}
+	y, err := r.pipeline.Target(frame, rows)
+	if err != nil {
+		return nn.Data{}, fmt.Errorf("automl: target: %w", err)
+	}
+	return nn.Data{X: x, Rows: n, Cols: cols, Y: y}, nil
+}
+
+// weigh sets balanced sample weights on the training rows when the class
+// weights setting asks for them, and returns a note saying so.
+func (r *runner) weigh() string {
+	if r.task == data.Regression || r.cfg.ClassWeights == "none" {
+		return ""
+	}
+	w, err := prep.BalancedClassWeights(r.train.Y, r.classes)
+	if err != nil {
+		return fmt.Sprintf("class weights not used: %v", err)
+	}
+	if r.cfg.ClassWeights == "auto" && slices.Max(w) < 3*slices.Min(w) {
+		return ""
+	}
+	r.train.Weights = prep.SampleWeights(r.train.Y, w)
+	return fmt.Sprintf("training rows weighted by balanced class weights %v", roundAll(w, 3))
+}
+
+func roundAll(v []float64, digits int) []float64 {
+	p := math.Pow(10, float64(digits))
+	out := make([]float64, len(v))
+	for i, x := range v {
+		out[i] = math.Round(x*p) / p
+	}
+	return out
+}
+
+// tiebreak is the validation log loss for classification and the
+// validation mean squared error for regression (lower is better).
+func (r *runner) tiebreak(pred []float64) float64 {
+	var v float64
+	var err error
+	if r.task == data.Regression {
+		v, err = regressionMSE(r.valid.Y, pred)
+	} else {
+		v, err = logLossScore(r.valid.Y, pred, r.classes)
+	}
+	if err != nil {
+		return math.NaN()
+	}
+	return v
+}
+
+// search runs the network search.
+func (r *runner) search(ctx context.Context, start time.Time) (*search.Study, error) {
+	strat, pruner := r.strategy()
+	opts := search.Options{
+		Trials: r.cfg.Trials, Budget: r.cfg.Budget, Parallel: r.cfg.Parallel,
+		Seed: r.cfg.Seed, Direction: r.obj.direction, Pruner: pruner, Logger: r.cfg.Logger,
+	}
+	if r.cfg.Budget > 0 {
+		// The budget covers the whole run, baselines included.
+		opts.Budget = max(r.cfg.Budget-time.Since(start), time.Millisecond)
+	}
+	if r.cfg.OnTrial != nil {
+		opts.OnTrial = func(_ search.Trial, s *search.Study) {
+			r.cfg.OnTrial(r.progress(s, start))
+		}
+	}
+	return search.Run(ctx, r.cfg.Space, strat, r.networkObjective, opts)
+}
+
+func (r *runner) strategy() (search.Strategy, search.Pruner) {
+	median := search.MedianPruner{StartupTrials: 5, WarmupSteps: 5}
+	switch r.cfg.Strategy {
+	case "grid":
+		return search.Grid{Points: 2}, median
+	case "hyperband":
+		return search.Hyperband{MinBudget: max(1, r.cfg.MaxEpochs/27), MaxBudget: r.cfg.MaxEpochs, Eta: 3}, search.NopPruner{}
+	default:
+		return search.Random{}, median
+	}
+}
+
+// progress summarises a running study for Config.OnTrial.
+func (r *runner) progress(s *search.Study, start time.Time) Progress {
+	p := Progress{
+		Done: s.Count(search.Complete), Failed: s.Count(search.Failed), Pruned: s.Count(search.Pruned),
+		Planned: r.cfg.Trials, BestTrial: -1, Metric: r.obj.name, Elapsed: time.Since(start),
+	}
+	if best, err := s.Best(); err == nil {
+		p.Best, p.BestTrial = best.Value, best.Number
+	}
+	if r.cfg.Budget > 0 {
+		p.Remaining = max(r.cfg.Budget-p.Elapsed, 0)
+	}
+	return p
+}

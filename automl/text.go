@@ -1,0 +1,90 @@
+package automl
+
+import (
+	"fmt"
+	"math"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/tunebook/tunebook/automl/search"
+)
+
+// LeaderboardText renders the first n leaderboard entries (all when n <= 0)
+// as an aligned text table, followed by the count of trials that were
+// pruned or failed.
+func (r *Result) LeaderboardText(n int) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Leaderboard (validation %s, %s is better):\n", r.Metric, betterWord(r))
+	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(w, "rank\tmodel\t"+r.Metric+"\ttiebreak\tepochs\tparameters")
+	for i, e := range r.Leaderboard {
+		if n > 0 && i >= n {
+			break
+		}
+		epochs := "-"
+		if e.Trial >= 0 {
+			epochs = fmt.Sprintf("%d (best %d)", e.Epochs, e.BestEpoch)
+		}
+		fmt.Fprintf(w, "%d\t%s\t%.4f\t%.4f\t%s\t%s\n", e.Rank, e.Name, e.Value, e.Tiebreak, epochs, e.Params)
+	}
+	w.Flush()
+	if r.Study != nil {
+		fmt.Fprintf(&b, "%d network trials: %d completed, %d pruned, %d failed\n", len(r.Study.Trials),
+			r.Study.Count(search.Complete), r.Study.Count(search.Pruned), r.Study.Count(search.Failed))
+		for _, f := range failureSummary(r) {
+			fmt.Fprintf(&b, "  failed: %s\n", f)
+		}
+	}
+	return b.String()
+}
+
+// TestText renders the tested model's test-set metrics.
+func (r *Result) TestText() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "Best model: %s; test metrics on %d rows:\n", r.Best.Name, r.Rows.Test)
+	for _, m := range r.Test.Measures {
+		fmt.Fprintf(&b, "  %-20s %s\n", m.Name, formatValue(m.Value))
+	}
+	for _, p := range r.Test.Problems {
+		fmt.Fprintf(&b, "  not computed: %s\n", p)
+	}
+	for _, n := range r.Notes {
+		fmt.Fprintf(&b, "note: %s\n", n)
+	}
+	return b.String()
+}
+
+func betterWord(r *Result) string {
+	if r.Direction == search.Minimize {
+		return "lower"
+	}
+	return "higher"
+}
+
+func formatValue(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return fmt.Sprint(v)
+	}
+	return fmt.Sprintf("%.4f", v)
+}
+
+// failureSummary lists the distinct reasons trials failed, with counts.
+func failureSummary(r *Result) []string {
+	counts := map[string]int{}
+	var order []string
+	for _, t := range r.Study.Filter(search.Failed) {
+		reason := t.Err
+		if i := strings.IndexByte(reason, '\n'); i >= 0 {
+			reason = reason[:i]
+		}
+		if counts[reason] == 0 {
+			order = append(order, reason)
+		}
+		counts[reason]++
+	}
+	out := make([]string, len(order))
+	for i, reason := range order {
+		out[i] = fmt.Sprintf("%d× %s", counts[reason], reason)
+	}
+	return out
+}

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"os/signal"
+	"strings"
+	"time"
+
+	"github.com/tunebook/tunebook/automl"
+	"github.com/tunebook/tunebook/automl/data"
+)
+
+func init() {
+	register("search", "search network architectures and hyperparameters on a CSV file", runSearch)
+}
+
+func runSearch(args []string) error {
+	fs := flag.NewFlagSet("search", flag.ContinueOnError)
+	dataPath := fs.String("data", "", "CSV `file` with a header row (required)")
+	target := fs.String("target", "", "name of the target `column` (required)")
+	task := fs.String("task", "", "binary, multiclass or regression (default: inferred from the target)")
+	metric := fs.String("metric", "", "objective: auc, f1, accuracy, logloss, rmse, mae or r2 (default: auc, accuracy or rmse by task)")
+	strategy := fs.String("strategy", "random", "search strategy: random, grid or hyperband")
+	trials := fs.Int("trials", 0, "number of network trials (default 30 without --budget)")
+	budget := fs.Duration("budget", 0, "wall-clock budget of the search, e.g. 90s or 5m (default: none)")
+	parallel := fs.Int("parallel", 1, "trials run at once")
+	seed := fs.Uint64("seed", 1, "random seed for splits, weights and sampling")
+	reportPath := fs.String("report", "", "write an HTML report to this `file`")
+	modelPath := fs.String("model", "", "save the best model to this `file`")
+	echartsJS := fs.String("echarts-js", "", "inline ECharts from this local echarts.min.js `file` (offline report)")
+	echartsURL := fs.String("echarts-url", "", "load ECharts from this `URL` (default: a public CDN)")
+	epochs := fs.Int("epochs", 0, "maximum epochs per trial (default 100)")
+	drop := fs.String("drop", "", "comma-separated feature `columns` to leave out")
+	weights := fs.String("class-weights", "auto", "auto, balanced or none")
+	quiet := fs.Bool("quiet", false, "no live progress")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if *dataPath == "" || *target == "" {
+		fs.Usage()
+		return fmt.Errorf("--data and --target are required")
+	}
+	assets, err := assetsFrom(*echartsURL, *echartsJS)
+	if err != nil {
+		return err
+	}
+
+	frame, err := data.ReadCSV(*dataPath, data.Options{})
+	if err != nil {
+		return err
+	}
+	cfg := automl.Config{
+		Target:       *target,
+		Task:         *task,
+		Metric:       *metric,
+		Strategy:     *strategy,
+		Trials:       *trials,
+		Budget:       *budget,
+		Parallel:     *parallel,
+		Seed:         *seed,
+		MaxEpochs:    *epochs,
+		ClassWeights: *weights,
+		Drop:         splitList(*drop),
+	}
+	progress := newProgressLine(os.Stderr, *quiet)
+	cfg.OnTrial = progress.update
+
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+	start := time.Now()
+	res, err := automl.Run(ctx, frame, cfg)
+	progress.finish()
+	if err != nil {
+		return err
+	}
+
+	fmt.Println(res.Summary.String())
+	fmt.Println(res.LeaderboardText(10))
+	fmt.Println(res.TestText())
+	fmt.Printf("search took %s\n", time.Since(start).Round(time.Millisecond))
+
+	if *modelPath != "" {
+		if err := res.Model.Save(*modelPath); err != nil {
+			return err
+		}
+		fmt.Printf("model saved to %s\n", *modelPath)
+	}
+	if *reportPath != "" {
+		if err := writeReport(*reportPath, res, assets); err != nil {
+			return err
+		}
+		fmt.Printf("report written to %s\n", *reportPath)
+	}
+	return nil
+}
+
+func splitList(s string) []string {
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
