@@ -2,6 +2,7 @@ package automl
 
 import (
 	"fmt"
+	"path/filepath"
 	"strings"
 	"time"
 
@@ -14,7 +15,7 @@ import (
 // that applies to the task. Write it with (*report.Document).WriteHTML.
 func (r *Result) Report(title string) *report.Document {
 	if title == "" {
-		title = fmt.Sprintf("tunebook search: %s → %s", r.Summary.Name, r.Target)
+		title = fmt.Sprintf("tunebook search: %s → %s", filepath.Base(r.Summary.Name), r.Target)
 	}
 	doc := &report.Document{
 		Title: title,

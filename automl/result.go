@@ -153,7 +153,7 @@ func (r *runner) leaderboard(res *Result) []Entry {
 			entries = append(entries, Entry{
 				Name: fmt.Sprintf("network #%d", t.Number), Trial: t.Number, Value: t.Value, Tiebreak: t.Tiebreak,
 				Epochs: attrInt(t.Attrs, "epochs"), BestEpoch: attrInt(t.Attrs, "best_epoch"),
-				Params: t.Params.String(), Duration: t.Duration,
+				Params: formatParams(t.Params), Duration: t.Duration,
 			})
 		}
 	}

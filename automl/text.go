@@ -3,10 +3,12 @@ package automl
 import (
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
 	"github.com/tunebook/tunebook/automl/search"
+	"github.com/tunebook/tunebook/automl/space"
 )
 
 // LeaderboardText renders the first n leaderboard entries (all when n <= 0)
@@ -87,4 +89,18 @@ func failureSummary(r *Result) []string {
 		out[i] = fmt.Sprintf("%d× %s", counts[reason], reason)
 	}
 	return out
+}
+
+// formatParams writes a trial's parameters as sorted name=value pairs with
+// floats cut to four significant digits, for tables.
+func formatParams(p space.Params) string {
+	parts := make([]string, 0, len(p))
+	for _, k := range p.Keys() {
+		v := p[k]
+		if f, ok := v.(float64); ok {
+			v = strconv.FormatFloat(f, 'g', 4, 64)
+		}
+		parts = append(parts, fmt.Sprintf("%s=%v", k, v))
+	}
+	return strings.Join(parts, " ")
 }
