@@ -62,13 +62,16 @@ func LogLossLabels(yTrue []string, prob []float64, k int, opts ...Option) (float
 	classes = slices.Compact(classes)
 	switch {
 	case len(classes) == 1 && c.set&optLabels == 0:
-		return 0, fail(fn, ErrLabel, "yTrue contains only one label (%q); give all classes with WithLabels", classes[0])
+		return 0, fail(fn, ErrLabel,
+			"yTrue contains only one label (%q); give all classes with WithLabels", classes[0])
 	case len(classes) == 1:
 		return 0, fail(fn, ErrLabel, "WithLabels needs at least two labels for log loss, got %q", classes)
 	case k == 1 && len(classes) != 2:
-		return 0, fail(fn, ErrInvalid, "k = 1 (binary probabilities) but there are %d classes %q", len(classes), classes)
+		return 0, fail(fn, ErrInvalid,
+			"k = 1 (binary probabilities) but there are %d classes %q", len(classes), classes)
 	case k != 1 && len(classes) != k:
-		return 0, fail(fn, ErrInvalid, "prob has k = %d columns but there are %d classes %q", k, len(classes), classes)
+		return 0, fail(fn, ErrInvalid,
+			"prob has k = %d columns but there are %d classes %q", k, len(classes), classes)
 	}
 
 	index := make(map[string]int, len(classes))

@@ -110,10 +110,12 @@ func perClassAUC(fn string, yTrue []int, prob []float64, k int, weights []float6
 		switch members {
 		case 0:
 			scores[j] = math.NaN()
-			err = fail(fn, ErrUndefined, "class %d never occurs in yTrue, its one-vs-rest ROC AUC is not defined", j)
+			err = fail(fn, ErrUndefined,
+				"class %d never occurs in yTrue, its one-vs-rest ROC AUC is not defined", j)
 		case n:
 			scores[j] = math.NaN()
-			err = fail(fn, ErrUndefined, "every sample of yTrue is class %d, its one-vs-rest ROC AUC is not defined", j)
+			err = fail(fn, ErrUndefined,
+				"every sample of yTrue is class %d, its one-vs-rest ROC AUC is not defined", j)
 		default:
 			scores[j], err = binaryAUC(fmt.Sprintf("%s: class %d", fn, j), isClass, column, weights)
 		}

@@ -54,7 +54,8 @@ func PRF(yTrue, yPred []int, k int, opts ...Option) (Scores, error) {
 		avg = AverageBinary
 	}
 	if avg == AverageBinary && k != 2 {
-		return Scores{}, fail(fn, ErrInvalid, "AverageBinary needs k = 2 classes, got %d; choose AverageMicro, AverageMacro or AverageWeighted", k)
+		return Scores{}, fail(fn, ErrInvalid,
+			"AverageBinary needs k = 2 classes, got %d; choose another Average", k)
 	}
 	return combine(countLabels(ls), ls.names, avg, 1, c), nil
 }
@@ -100,7 +101,8 @@ func PRFLabels(yTrue, yPred []string, opts ...Option) (Scores, error) {
 	}
 
 	if ls.present > 2 {
-		return Scores{}, fail(fn, ErrInvalid, "AverageBinary needs at most 2 labels, yTrue and yPred hold %d", ls.present)
+		return Scores{}, fail(fn, ErrInvalid,
+			"AverageBinary needs at most 2 labels, yTrue and yPred hold %d", ls.present)
 	}
 	pos := slices.Index(ls.names, c.posLabel)
 	if pos < 0 && ls.present == 2 {
@@ -196,7 +198,8 @@ func perLabel(cnt prfCounts, names, subjects []string, c config) ClassScores {
 			continue
 		}
 		if s.FScore[i], ill = divide((1+b2)*tp, b2*tru+pred, c.zeroDiv); ill {
-			s.Warnings = append(s.Warnings, fmt.Sprintf("F-score of %s is ill-defined: no true nor predicted samples", name))
+			s.Warnings = append(s.Warnings,
+				fmt.Sprintf("F-score of %s is ill-defined: no true nor predicted samples", name))
 		}
 	}
 	return s
@@ -222,12 +225,14 @@ func combine(cnt prfCounts, names []string, avg Average, pos int, c config) Scor
 	switch avg {
 	case AverageBinary:
 		one := prfCounts{tp: cnt.tp[pos : pos+1], pred: cnt.pred[pos : pos+1], true: cnt.true[pos : pos+1]}
-		s := perLabel(one, names[pos:pos+1], quoted(names[pos:pos+1]), c)
-		return Scores{Precision: s.Precision[0], Recall: s.Recall[0], FScore: s.FScore[0], Support: s.Support[0], Warnings: s.Warnings}
+		return single(perLabel(one, names[pos:pos+1], quoted(names[pos:pos+1]), c))
 	case AverageMicro:
-		pooled := prfCounts{tp: []float64{sum(cnt.tp)}, pred: []float64{sum(cnt.pred)}, true: []float64{sum(cnt.true)}}
-		s := perLabel(pooled, []string{"micro"}, []string{"the pooled labels (micro average)"}, c)
-		return Scores{Precision: s.Precision[0], Recall: s.Recall[0], FScore: s.FScore[0], Support: s.Support[0], Warnings: s.Warnings}
+		pooled := prfCounts{
+			tp:   []float64{sum(cnt.tp)},
+			pred: []float64{sum(cnt.pred)},
+			true: []float64{sum(cnt.true)},
+		}
+		return single(perLabel(pooled, []string{"micro"}, []string{"the pooled labels (micro average)"}, c))
 	}
 
 	s := perLabel(cnt, names, quoted(names), c)
@@ -253,6 +258,17 @@ func combine(cnt prfCounts, names []string, avg Average, pos int, c config) Scor
 	out.Recall = nanAverage(s.Recall, w)
 	out.FScore = nanAverage(s.FScore, w)
 	return out
+}
+
+// single returns the scores of a one-label ClassScores.
+func single(s ClassScores) Scores {
+	return Scores{
+		Precision: s.Precision[0],
+		Recall:    s.Recall[0],
+		FScore:    s.FScore[0],
+		Support:   s.Support[0],
+		Warnings:  s.Warnings,
+	}
 }
 
 // nanAverage is scikit-learn's _nanaverage: the (weighted) mean of the

@@ -126,7 +126,8 @@ func binaryAUC(fn string, yTrue []int, score, weights []float64) (float64, error
 		single = single && y == first
 	}
 	if single {
-		return math.NaN(), fail(fn, ErrUndefined, "only one class (%d) present in yTrue, ROC AUC is not defined", first)
+		return math.NaN(), fail(fn, ErrUndefined,
+			"only one class (%d) present in yTrue, ROC AUC is not defined", first)
 	}
 	roc := rocCurve(binaryCurve(yTrue, score, weights))
 	if err := undefinedRates(fn, roc); err != nil {
