@@ -43,6 +43,9 @@ type Config struct {
 	// validation, then test rows) instead of at random, as benchmarks that
 	// share a fixed split with other tools need.
 	Ordered bool
+	// Split, when set, gives the rows of each part explicitly (0-based data
+	// rows), for comparisons that must share a split with another tool.
+	Split *RowSplit
 	// NoTest leaves out the test split, for Train only: the validation rows
 	// then serve for the final evaluation too.
 	NoTest bool
@@ -168,4 +171,35 @@ func gridSpace() *space.Space {
 		panic("automl: grid space: " + err.Error())
 	}
 	return s
+}
+
+// RowSplit names the data rows (0-based, header excluded) of each part of
+// a split.
+type RowSplit struct {
+	Train []int `json:"train"`
+	Valid []int `json:"val"`
+	Test  []int `json:"test"`
+}
+
+// check reports a row outside [0, rows) or a row in two parts.
+func (s *RowSplit) check(rows int) error {
+	seen := make(map[int]string, rows)
+	for _, part := range []struct {
+		name string
+		rows []int
+	}{{"train", s.Train}, {"val", s.Valid}, {"test", s.Test}} {
+		if len(part.rows) == 0 {
+			return fmt.Errorf("automl: split: part %q is empty", part.name)
+		}
+		for _, r := range part.rows {
+			if r < 0 || r >= rows {
+				return fmt.Errorf("automl: split: part %q: row %d is outside 0..%d", part.name, r, rows-1)
+			}
+			if other, dup := seen[r]; dup {
+				return fmt.Errorf("automl: split: row %d is in both %q and %q", r, other, part.name)
+			}
+			seen[r] = part.name
+		}
+	}
+	return nil
 }

@@ -116,6 +116,17 @@ func prepare(frame *data.Frame, cfg Config) (*runner, *Result, error) {
 		names = labels.Classes
 	}
 	trainRows, validRows, testRows, warnings, err := splitRows(rows, y, task, cfg, names)
+	if cfg.Split != nil {
+		trainRows, validRows, testRows, warnings = cfg.Split.Train, cfg.Split.Valid, cfg.Split.Test, nil
+		err = cfg.Split.check(frame.Rows)
+		for _, part := range [][]int{trainRows, validRows, testRows} {
+			for _, i := range part {
+				if math.IsNaN(yAll[i]) && err == nil {
+					err = fmt.Errorf("automl: split: row %d has no target value", i)
+				}
+			}
+		}
+	}
 	if err != nil {
 		return nil, nil, fmt.Errorf("automl: splitting %q: %w", frame.Name, err)
 	}

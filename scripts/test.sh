@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 bash scripts/install-test-deps.sh
 
 export TUNEBOOK_ECHARTS_JS="$PWD/node_modules/echarts/dist/echarts.min.js"
+export TUNEBOOK_PYTHON=/usr/bin/python3
 go vet ./...
 go test -count=1 -timeout 40m ./...
 go test -count=1 -run '^$' -bench . -benchtime 1x ./... >/dev/null

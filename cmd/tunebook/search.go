@@ -36,6 +36,8 @@ func runSearch(args []string) error {
 	drop := fs.String("drop", "", "comma-separated feature `columns` to leave out")
 	weights := fs.String("class-weights", "auto", "auto, balanced or none")
 	quiet := fs.Bool("quiet", false, "no live progress")
+	splitPath := fs.String("split", "", "JSON `file` with 0-based data rows of each part: {\"train\": [...], \"val\": [...], \"test\": [...]}")
+	jsonPath := fs.String("json", "", "write a machine-readable summary of the run to this `file`")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -65,8 +67,18 @@ func runSearch(args []string) error {
 		ClassWeights: *weights,
 		Drop:         splitList(*drop),
 	}
+	if *splitPath != "" {
+		if cfg.Split, err = readSplit(*splitPath); err != nil {
+			return err
+		}
+	}
 	progress := newProgressLine(os.Stderr, *quiet)
-	cfg.OnTrial = progress.update
+	var rss []float64
+	cfg.OnTrial = func(p automl.Progress) {
+		progress.update(p)
+		cur, _ := residentMiB()
+		rss = append(rss, cur)
+	}
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
@@ -87,6 +99,11 @@ func runSearch(args []string) error {
 			return err
 		}
 		fmt.Printf("model saved to %s\n", *modelPath)
+	}
+	if *jsonPath != "" {
+		if err := writeSummary(*jsonPath, res, rss); err != nil {
+			return err
+		}
 	}
 	if *reportPath != "" {
 		if err := writeReport(*reportPath, res, assets); err != nil {

@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
+	"math"
 	"os"
 	"os/signal"
 	"strconv"
@@ -39,6 +41,7 @@ func runTrain(args []string) error {
 	modelPath := fs.String("model", "", "save the model to this `file`")
 	ordered := fs.Bool("ordered", false, "split in file order (train rows first, the last rows validate), as the benchmarks do")
 	valid := fs.Float64("valid", 0.2, "fraction of rows that validate")
+	jsonPath := fs.String("json", "", "write throughput and validation metrics as JSON to this `file`")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
@@ -93,6 +96,31 @@ func runTrain(args []string) error {
 			return err
 		}
 		fmt.Printf("model saved to %s\n", *modelPath)
+	}
+	if *jsonPath != "" {
+		return writeTrainSummary(*jsonPath, res)
+	}
+	return nil
+}
+
+// writeTrainSummary writes the outcome of a training as flat JSON: the
+// throughput, epochs, wall time and each validation metric as valid_NAME.
+func writeTrainSummary(path string, res *automl.Trained) error {
+	out := map[string]any{
+		"samples_per_s": res.SamplesPerSecond, "epochs": len(res.History),
+		"wall_s": res.Elapsed.Seconds(), "train_rows": res.Rows.Train, "valid_rows": res.Rows.Valid,
+	}
+	for _, m := range res.Validation.Measures {
+		if !math.IsNaN(m.Value) && !math.IsInf(m.Value, 0) {
+			out["valid_"+m.Name] = m.Value
+		}
+	}
+	b, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		return fmt.Errorf("--json: %w", err)
+	}
+	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("--json: %w", err)
 	}
 	return nil
 }
