@@ -49,6 +49,10 @@ type Config struct {
 	// NoTest leaves out the test split, for Train only: the validation rows
 	// then serve for the final evaluation too.
 	NoTest bool
+	// Folds, when 2 or more, cross-validates the tested model's
+	// configuration and the best baseline after the search, with stratified
+	// K-fold over the training and validation rows (see CrossValidation).
+	Folds int
 	// MaxEpochs caps training epochs per trial; 0 means 100.
 	MaxEpochs int
 	// Patience is the early-stopping patience in epochs; 0 means 10.
@@ -98,10 +102,7 @@ func (c Config) withDefaults(task data.Task) Config {
 		c.Parallel = 1
 	}
 	if c.Space == nil {
-		c.Space = space.Default()
-		if c.Strategy == "grid" {
-			c.Space = gridSpace()
-		}
+		c.Space = DefaultSpace(c.Strategy)
 	}
 	if c.ValidFraction == 0 {
 		c.ValidFraction = 0.2
@@ -140,6 +141,9 @@ func (c Config) validate(task data.Task) error {
 	default:
 		return fmt.Errorf("automl: unknown class weights %q (want auto, balanced or none)", c.ClassWeights)
 	}
+	if c.Folds < 0 || c.Folds == 1 {
+		return fmt.Errorf("automl: folds must be 0 (off) or at least 2, not %d", c.Folds)
+	}
 	if c.Trials < 0 || c.Budget < 0 {
 		return fmt.Errorf("automl: trials (%d) and budget (%s) must not be negative", c.Trials, c.Budget)
 	}
@@ -159,12 +163,17 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-// gridSpace is the default space for grid search: the default space cut
+// DefaultSpace returns the space a strategy searches when the user gives
+// none: space.Default() for random search and Hyperband, and for grid search
+// the default space cut
 // to 48 points at two values per continuous parameter (one or two layers of
 // 32 or 128 units, ReLU or tanh, two learning rates, with and without
 // dropout), since the full default space has far too many grid points.
-func gridSpace() *space.Space {
+func DefaultSpace(strategy string) *space.Space {
 	s := space.Default()
+	if strategy != "grid" {
+		return s
+	}
 	err := s.Override("layers=1:2,width_1=32|128,width_2=32|128,activation=relu|tanh," +
 		"learning_rate=1e-3:1e-2:log,dropout=0:0.2,penalty=none,optimizer=adam,schedule=constant,batch_size=64")
 	if err != nil {

@@ -137,6 +137,17 @@ func (r *Result) bestSection() report.Section {
 	if len(r.Test.Problems) > 0 {
 		s.Blocks = append(s.Blocks, report.Paragraph("Not computed: "+strings.Join(r.Test.Problems, "; ")))
 	}
+	if cv := r.CrossValidation; cv != nil {
+		rows := make([][]string, 0, cv.Folds+1)
+		for i := range cv.Model {
+			rows = append(rows, []string{fmt.Sprint(i + 1), formatValue(cv.Model[i]), formatValue(cv.Baseline[i])})
+		}
+		rows = append(rows, []string{"mean ± sd", formatValue(cv.ModelMean) + " ± " + formatValue(cv.ModelStd),
+			formatValue(cv.BaselineMean) + " ± " + formatValue(cv.BaselineStd)})
+		s.Blocks = append(s.Blocks, report.Paragraph(fmt.Sprintf(
+			"%d-fold cross-validated %s of this configuration and of a linear baseline, on the training and validation rows (each fold refits the preprocessing; networks train for the epochs early stopping chose).",
+			cv.Folds, cv.Metric)), report.Table([]string{"fold", r.Best.Name, "baseline"}, rows))
+	}
 	return s
 }
 

@@ -49,7 +49,9 @@ type Result struct {
 	// variation in the objective across completed trials.
 	Importance []Importance
 	Model      *Model
-	Elapsed    time.Duration
+	// CrossValidation holds the K-fold scores when Config.Folds was set.
+	CrossValidation *CrossValidation
+	Elapsed         time.Duration
 }
 
 // Entry is one row of the leaderboard.

@@ -27,6 +27,10 @@ type runner struct {
 	valid    nn.Data
 	test     nn.Data
 	keeper   keeper
+	// frame and modelRows (training and validation rows) serve
+	// cross-validation, which refits the preprocessing per fold.
+	frame     *data.Frame
+	modelRows []int
 }
 
 // Run searches for the best model of frame's cfg.Target column.
@@ -59,6 +63,12 @@ func Run(ctx context.Context, frame *data.Frame, cfg Config) (*Result, error) {
 
 	if err := r.finish(res); err != nil {
 		return nil, err
+	}
+	if cfg.Folds > 1 {
+		res.CrossValidation, err = r.crossValidate(ctx, res)
+		if err != nil {
+			res.Notes = append(res.Notes, fmt.Sprintf("cross-validation not done: %v", err))
+		}
 	}
 	res.Elapsed = time.Since(start)
 	return res, nil
@@ -139,7 +149,8 @@ func prepare(frame *data.Frame, cfg Config) (*runner, *Result, error) {
 	}
 	res.Notes = append(res.Notes, pipeline.Notes...)
 
-	r := &runner{cfg: cfg, task: task, obj: obj, labels: pipeline.Labels, pipeline: pipeline}
+	r := &runner{cfg: cfg, task: task, obj: obj, labels: pipeline.Labels, pipeline: pipeline,
+		frame: frame, modelRows: append(slices.Clone(trainRows), validRows...)}
 	r.keeper.direction = obj.direction
 	r.head, r.classes = headFor(task, pipeline.Labels)
 	for _, part := range []struct {

@@ -256,3 +256,24 @@ func TestSavedModelPredictsTheSame(t *testing.T) {
 		}
 	}
 }
+
+func TestCrossValidation(t *testing.T) {
+	cfg := quick("diabetes")
+	cfg.Trials, cfg.Folds = 2, 4
+	res, err := Run(context.Background(), readDataset(t, "pima_diabetes.csv"), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cv := res.CrossValidation
+	if cv == nil || cv.Folds != 4 || len(cv.Model) != 4 || len(cv.Baseline) != 4 {
+		t.Fatalf("cross-validation = %+v, want 4 folds of model and baseline scores", cv)
+	}
+	for i := range cv.Model {
+		if !(cv.Model[i] > 0.5 && cv.Model[i] <= 1) || !(cv.Baseline[i] > 0.5 && cv.Baseline[i] <= 1) {
+			t.Errorf("fold %d: model auc %v, baseline auc %v; want both in (0.5, 1]", i+1, cv.Model[i], cv.Baseline[i])
+		}
+	}
+	if !(cv.ModelStd >= 0) {
+		t.Errorf("model sd = %v, want a finite deviation", cv.ModelStd)
+	}
+}

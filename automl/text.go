@@ -50,6 +50,11 @@ func (r *Result) TestText() string {
 	for _, p := range r.Test.Problems {
 		fmt.Fprintf(&b, "  not computed: %s\n", p)
 	}
+	if cv := r.CrossValidation; cv != nil {
+		fmt.Fprintf(&b, "%d-fold cross-validated %s on training+validation rows: %s %s ± %s, baseline %s ± %s\n",
+			cv.Folds, cv.Metric, r.Best.Name, formatValue(cv.ModelMean), formatValue(cv.ModelStd),
+			formatValue(cv.BaselineMean), formatValue(cv.BaselineStd))
+	}
 	for _, n := range r.Notes {
 		fmt.Fprintf(&b, "note: %s\n", n)
 	}

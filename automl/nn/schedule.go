@@ -18,7 +18,8 @@ var ScheduleKinds = []string{"constant", "step", "exponential", "cosine", "plate
 //   - step:        η₀·Gamma^⌊(e−1)/StepSize⌋
 //   - exponential: η₀·Gamma^(e−1)
 //   - cosine:      MinLR + (η₀−MinLR)·(1+cos(π(e−1)/Epochs))/2, the
-//     annealing of Loshchilov and Hutter ("SGDR", ICLR 2017) without restarts
+//     annealing of Loshchilov and Hutter ("SGDR", ICLR 2017) without restarts,
+//     which reaches MinLR just after the last epoch
 //   - plateau:     η₀, multiplied by Gamma whenever the monitored loss has
 //     not decreased for more than Patience epochs in a row (PyTorch's
 //     ReduceLROnPlateau with threshold 0 and no cooldown)
@@ -35,8 +36,8 @@ type Schedule struct {
 	// Patience is the number of epochs without improvement that "plateau"
 	// tolerates before it decays the rate.
 	Patience int `json:"patience,omitempty"`
-	// MinLR is the lowest rate any schedule reaches, and the final rate of
-	// "cosine".
+	// MinLR is the floor of every schedule and the rate "cosine" anneals
+	// towards.
 	MinLR float64 `json:"min_lr,omitempty"`
 }
 

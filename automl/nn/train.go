@@ -163,6 +163,7 @@ func (t *trainer) run(ctx context.Context) (m *Model, hist []Epoch, err error) {
 		rec.Elapsed = time.Since(start)
 		sched.observe(monitored)
 
+		kept := rec
 		if monitored < bestLoss {
 			if bestIdx >= 0 {
 				hist[bestIdx].ValidPred = nil
@@ -171,9 +172,10 @@ func (t *trainer) run(ctx context.Context) (m *Model, hist []Epoch, err error) {
 			t.best = t.model.clone()
 			t.best.BestEpoch = e
 		} else {
+			kept.ValidPred = nil
 			stale++
 		}
-		hist = append(hist, rec)
+		hist = append(hist, kept)
 		t.opts.Logger.Debug("nn: epoch", "epoch", e, "train_loss", rec.TrainLoss,
 			"valid_loss", rec.ValidLoss, "learning_rate", lr, "elapsed", rec.Elapsed)
 

@@ -11,6 +11,7 @@ import (
 
 	"github.com/tunebook/tunebook/automl"
 	"github.com/tunebook/tunebook/automl/data"
+	"github.com/tunebook/tunebook/automl/space"
 )
 
 func init() {
@@ -36,6 +37,9 @@ func runSearch(args []string) error {
 	drop := fs.String("drop", "", "comma-separated feature `columns` to leave out")
 	weights := fs.String("class-weights", "auto", "auto, balanced or none")
 	quiet := fs.Bool("quiet", false, "no live progress")
+	folds := fs.Int("folds", 0, "after the search, cross-validate the best configuration with stratified K folds (0: off)")
+	spacePath := fs.String("space", "", "search space JSON `file` (default: tunebook's default space)")
+	set := fs.String("set", "", "narrow or widen the space, e.g. \"layers=1:2,learning_rate=1e-3:1e-2:log,optimizer=adam|sgd\"")
 	splitPath := fs.String("split", "", "JSON `file` with 0-based data rows of each part: {\"train\": [...], \"val\": [...], \"test\": [...]}")
 	jsonPath := fs.String("json", "", "write a machine-readable summary of the run to this `file`")
 	if err := fs.Parse(args); err != nil {
@@ -66,6 +70,10 @@ func runSearch(args []string) error {
 		MaxEpochs:    *epochs,
 		ClassWeights: *weights,
 		Drop:         splitList(*drop),
+		Folds:        *folds,
+	}
+	if cfg.Space, err = loadSpace(*spacePath, *set, *strategy); err != nil {
+		return err
 	}
 	if *splitPath != "" {
 		if cfg.Split, err = readSplit(*splitPath); err != nil {
@@ -122,4 +130,29 @@ func splitList(s string) []string {
 		}
 	}
 	return out
+}
+
+// loadSpace returns the search space from a file or the default one, with
+// the --set changes applied; nil (the default) when neither flag is given.
+func loadSpace(path, set, strategy string) (*space.Space, error) {
+	if path == "" && set == "" {
+		return nil, nil
+	}
+	sp := automl.DefaultSpace(strategy)
+	if path != "" {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fmt.Errorf("--space: %w", err)
+		}
+		defer f.Close()
+		if sp, err = space.Load(f); err != nil {
+			return nil, fmt.Errorf("--space %s: %w", path, err)
+		}
+	}
+	if set != "" {
+		if err := sp.Override(set); err != nil {
+			return nil, fmt.Errorf("--set: %w", err)
+		}
+	}
+	return sp, nil
 }
