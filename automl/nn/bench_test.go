@@ -40,8 +40,8 @@ func BenchmarkTrainStep(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	tr := newTrainer(cfg, gr, d, Data{Cols: d.Cols}, Options{})
-	solver, err := tr.reset()
+	tr := newTrainer(cfg, gr, d, Data{}, Options{})
+	solver, err := tr.start()
 	if err != nil {
 		b.Fatal(err)
 	}

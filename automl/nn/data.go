@@ -23,6 +23,12 @@ type Data struct {
 // check reports whether d has consistent lengths, cols columns and targets
 // that suit the head. name ("train" or "valid") prefixes the error.
 func (d Data) check(name string, head Head, classes, cols int) error {
+	if cols < 1 {
+		return fmt.Errorf("nn: %s data: no feature columns", name)
+	}
+	if d.Rows == 0 && len(d.X) == 0 && len(d.Y) == 0 && d.Weights == nil {
+		return nil // no rows, whatever Cols says
+	}
 	if d.Rows < 0 || d.Cols != cols || len(d.X) != d.Rows*d.Cols {
 		return fmt.Errorf("nn: %s data: %d values for %d rows × %d columns (want %d columns)",
 			name, len(d.X), d.Rows, d.Cols, cols)

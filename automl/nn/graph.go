@@ -15,10 +15,9 @@ import (
 // concurrently is safe.
 var buildMu sync.Mutex
 
-// shape identifies the compiled training graphs that are interchangeable:
-// the same layer sizes, batch size, head, activation and optional terms.
-// The dropout rate and penalty weights are fed at run time, so they are not
-// part of the shape.
+// shape describes a training graph: its layer sizes, batch size, head,
+// activation and optional terms. The dropout rate and the penalty weights
+// are fed at run time.
 type shape struct {
 	inputs, outputs, batch int
 	hidden                 [MaxHidden]int

@@ -26,7 +26,8 @@ type Layer struct {
 type Model struct {
 	// Config is the configuration the model was trained with.
 	Config Config `json:"config"`
-	Head   Head   `json:"head"`
+	// Head is the output layer the model was trained with.
+	Head Head `json:"head"`
 	// Inputs is the number of feature columns; Outputs the number of
 	// network outputs (1, or the number of classes for Softmax).
 	Inputs  int `json:"inputs"`

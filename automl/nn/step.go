@@ -7,7 +7,6 @@ import (
 	"math/rand/v2"
 
 	G "gorgonia.org/gorgonia"
-	"gorgonia.org/tensor"
 )
 
 // Streams of the seeded PCG generator, one per use, so that changing the
@@ -72,17 +71,15 @@ func (m *Model) clone() *Model {
 	return &c
 }
 
-// reset prepares the graph for a new training run: fresh initial weights
-// drawn from the seed, zero gradients, the penalty weights of the config
-// and a new optimizer.
+// start prepares the new graph for training: it draws the initial weights
+// from the seed, feeds the penalty weights and returns the optimizer.
 //
 // Hidden layers with a ReLU-like activation start from He uniform weights,
 // U(±√(6/in)) (He et al., "Delving Deep into Rectifiers", ICCV 2015); the
 // others and the output layer from Glorot uniform weights, U(±√(6/(in+out)))
 // (Glorot and Bengio, AISTATS 2010). Biases start at 0.
-func (t *trainer) reset() (G.Solver, error) {
+func (t *trainer) start() (G.Solver, error) {
 	gr := t.gr
-	gr.vm.Reset()
 	rng := rand.New(rand.NewPCG(t.cfg.Seed, streamInit))
 	he := activations[t.cfg.Activation].he
 	for l, layer := range t.model.Layers {
@@ -95,13 +92,6 @@ func (t *trainer) reset() (G.Solver, error) {
 			w[i] = float32((2*rng.Float64() - 1) * limit)
 		}
 		clear(gr.param(2*l + 1))
-	}
-	for _, vg := range gr.grads {
-		if g, err := vg.Grad(); err == nil {
-			if gt, ok := g.(tensor.Tensor); ok {
-				gt.Zero()
-			}
-		}
 	}
 	if err := gr.setPenalties(t.cfg); err != nil {
 		return nil, err
@@ -134,19 +124,16 @@ func (t *trainer) epoch(ctx context.Context, e int, solver G.Solver, order []int
 		idx := order[start:min(start+batch, len(order))]
 		t.fill(idx)
 		if err := t.gr.vm.RunAll(); err != nil {
-			t.gr.vm.Reset()
 			return 0, fmt.Errorf("nn: epoch %d: %w", e, err)
 		}
 		loss := t.gr.batchLoss()
 		if !finite(loss) {
-			t.gr.vm.Reset()
 			return 0, &divergedError{e, "training loss", loss}
 		}
 		if err := solver.Step(t.gr.grads); err != nil {
-			t.gr.vm.Reset()
 			return 0, fmt.Errorf("nn: epoch %d: optimizer step: %w", e, err)
 		}
-		t.gr.vm.Reset()
+		t.gr.vm.Reset() // rewind the tape for the next batch
 		sum += loss * float64(len(idx))
 	}
 	return sum / float64(len(order)), nil

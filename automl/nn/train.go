@@ -24,8 +24,8 @@ type Epoch struct {
 	// TrainLoss is the mean data loss over the epoch's batches (without
 	// the L1/L2 penalties, with dropout on); ValidLoss is the same loss on
 	// the validation rows at the end of the epoch (dropout off), NaN when
-	// there are none. For Linear both are mean squared errors of the
-	// standardised target.
+	// there are none (which encoding/json cannot encode). For Linear both
+	// are mean squared errors of the standardised target.
 	TrainLoss float64 `json:"train_loss"`
 	ValidLoss float64 `json:"valid_loss"`
 	// LearningRate is the rate the epoch was trained with.
@@ -35,7 +35,7 @@ type Epoch struct {
 	// the best epoch, to bound memory in long searches; Options.OnEpoch
 	// receives it for every epoch.
 	ValidPred []float64 `json:"valid_pred,omitempty"`
-	// Elapsed is the time since Train started.
+	// Elapsed is the time since training started.
 	Elapsed time.Duration `json:"elapsed"`
 }
 
@@ -66,7 +66,13 @@ type Options struct {
 // wrapping ErrDiverged when a loss becomes NaN or infinite. When ctx is
 // cancelled, Train stops before the next batch and returns ctx.Err()
 // together with the best model so far, or a nil model if no epoch had
-// finished. A panic inside gorgonia comes back as an error.
+// finished. A panic inside gorgonia while the graph is built or the
+// optimizer steps comes back as an error.
+//
+// BUG(nn): gorgonia's TapeMachine runs each batch on a goroutine of its
+// own, so a panic inside an op during a forward or backward pass cannot be
+// recovered by Train and ends the process. Valid configurations and data
+// have not been seen to cause one; NaN values give ErrDiverged instead.
 func Train(ctx context.Context, cfg Config, head Head, classes int, train, valid Data, opts Options) (*Model, []Epoch, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, nil, err
@@ -132,7 +138,7 @@ func (t *trainer) run(ctx context.Context) (m *Model, hist []Epoch, err error) {
 	}()
 
 	start := time.Now()
-	solver, err := t.reset()
+	solver, err := t.start()
 	if err != nil {
 		return nil, nil, err
 	}

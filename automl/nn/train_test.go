@@ -285,7 +285,7 @@ func TestTrainDiverged(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			m, _, err := Train(t.Context(), tt.cfg, tt.head, 2, tt.train, Data{Cols: tt.train.Cols}, Options{})
+			m, _, err := Train(t.Context(), tt.cfg, tt.head, 2, tt.train, Data{}, Options{})
 			if !errors.Is(err, ErrDiverged) {
 				t.Fatalf("err = %v, want ErrDiverged", err)
 			}
@@ -317,8 +317,10 @@ func TestTrainBadData(t *testing.T) {
 		{"fractional label", Sigmoid, 2, badLabel, Data{Cols: 2}, "train data: row 3: target 1.5"},
 		{"short targets", Sigmoid, 2, short, Data{Cols: 2}, "train data: 19 targets for 20 rows"},
 		{"negative weight", Sigmoid, 2, negWeight, Data{Cols: 2}, "train data: row 2: weight -1"},
-		{"valid columns", Sigmoid, 2, good, Data{Cols: 3}, "valid data: 0 values for 0 rows × 3 columns (want 2 columns)"},
+		{"valid columns", Sigmoid, 2, good, Data{Rows: 1, Cols: 3, X: make([]float64, 3), Y: []float64{0}},
+			"valid data: 3 values for 1 rows × 3 columns (want 2 columns)"},
 		{"no rows", Sigmoid, 2, Data{Cols: 2}, Data{Cols: 2}, "train data: no rows"},
+		{"no columns", Sigmoid, 2, Data{Rows: 2, Y: []float64{0, 1}}, Data{}, "train data: no feature columns"},
 		{"sigmoid with 3 classes", Sigmoid, 3, good, Data{Cols: 2}, "head sigmoid needs 2 classes, got 3"},
 		{"softmax with 1 class", Softmax, 1, good, Data{Cols: 2}, "head softmax needs at least 2 classes, got 1"},
 	}
@@ -329,5 +331,70 @@ func TestTrainBadData(t *testing.T) {
 				t.Errorf("err = %v, want it to contain %q", err, tt.want)
 			}
 		})
+	}
+}
+
+// TestTrainEdgeShapes trains networks at the edges of the allowed shapes
+// (batches and layers of width 1, a single row, four hidden layers) with
+// every activation and head, dropout and both penalties, and checks that
+// each trains and predicts.
+func TestTrainEdgeShapes(t *testing.T) {
+	shapes := []struct {
+		name   string
+		hidden []int
+		batch  int
+		rows   int
+	}{
+		{"width 1, batch 1", []int{1}, 1, 5},
+		{"one row", []int{3}, 8, 1},
+		{"four layers", []int{5, 4, 3, 2}, 2, 7},
+	}
+	heads := []struct {
+		head    Head
+		classes int
+		data    func(n int) Data
+	}{
+		{Sigmoid, 2, func(n int) Data { return xorData(n, 5) }},
+		{Softmax, 3, func(n int) Data { return blobData(n, 5) }},
+		{Linear, 0, func(n int) Data { return lineData(n, 0.1, 5) }},
+	}
+	for _, s := range shapes {
+		for _, h := range heads {
+			for _, act := range Activations() {
+				cfg := baseConfig()
+				cfg.Hidden, cfg.BatchSize, cfg.Activation, cfg.Epochs, cfg.Dropout = s.hidden, s.batch, act, 2, 0.2
+				cfg.L1, cfg.L2 = 1e-4, 1e-4
+				d := h.data(s.rows)
+				m, _, err := Train(t.Context(), cfg, h.head, h.classes, d, d, Options{})
+				if err != nil {
+					t.Errorf("%s, %v, %s: %v", s.name, h.head, act, err)
+					continue
+				}
+				if got, want := len(m.Predict(d.X, d.Rows)), d.Rows*m.Outputs; got != want {
+					t.Errorf("%s, %v, %s: len(Predict) = %d, want %d", s.name, h.head, act, got, want)
+				}
+			}
+		}
+	}
+}
+
+func TestTrainWithoutValidation(t *testing.T) {
+	cfg := baseConfig()
+	cfg.Epochs = 8
+	m, hist, err := Train(t.Context(), cfg, Sigmoid, 2, xorData(100, 1), Data{}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	best := 0
+	for i, e := range hist {
+		if !math.IsNaN(e.ValidLoss) || e.ValidPred != nil {
+			t.Errorf("epoch %d: ValidLoss = %v, ValidPred = %v, want NaN and nil", e.Epoch, e.ValidLoss, e.ValidPred)
+		}
+		if e.TrainLoss < hist[best].TrainLoss {
+			best = i
+		}
+	}
+	if m.BestEpoch != best+1 {
+		t.Errorf("BestEpoch = %d, want %d (lowest training loss)", m.BestEpoch, best+1)
 	}
 }
