@@ -71,22 +71,6 @@ type Config struct {
 	Logger *slog.Logger
 }
 
-// Progress is the state of a running search, passed to Config.OnTrial.
-type Progress struct {
-	Done, Failed, Pruned int
-	// Planned is the number of trials planned, 0 when only a time budget
-	// limits the search.
-	Planned int
-	// Best is the best objective value so far and BestTrial its trial
-	// number; BestTrial is -1 while no trial has completed.
-	Best      float64
-	BestTrial int
-	Metric    string
-	Elapsed   time.Duration
-	// Remaining is the time left of the budget, 0 without a budget.
-	Remaining time.Duration
-}
-
 // withDefaults returns c with every zero optional field set to its default.
 func (c Config) withDefaults(task data.Task) Config {
 	if c.Metric == "" {

@@ -333,6 +333,29 @@ func (r *runner) strategy() (search.Strategy, search.Pruner) {
 	}
 }
 
+// bestSoFar returns the best completed value after each finished trial,
+// in the order the trials finished.
+func bestSoFar(trials []search.Trial, d search.Direction) []float64 {
+	var done []search.Trial
+	for _, t := range trials {
+		if t.Status != search.Running {
+			done = append(done, t)
+		}
+	}
+	slices.SortStableFunc(done, func(a, b search.Trial) int {
+		return a.Started.Add(a.Duration).Compare(b.Started.Add(b.Duration))
+	})
+	out := make([]float64, len(done))
+	best := math.NaN()
+	for i, t := range done {
+		if t.Status == search.Complete && (math.IsNaN(best) || d.Better(t.Value, best)) {
+			best = t.Value
+		}
+		out[i] = best
+	}
+	return out
+}
+
 // progress summarises a running study for Config.OnTrial.
 func (r *runner) progress(s *search.Study, start time.Time) Progress {
 	p := Progress{
@@ -342,6 +365,7 @@ func (r *runner) progress(s *search.Study, start time.Time) Progress {
 	if best, err := s.Best(); err == nil {
 		p.Best, p.BestTrial = best.Value, best.Number
 	}
+	p.BestSoFar = bestSoFar(s.Snapshot(), r.obj.direction)
 	if r.cfg.Budget > 0 {
 		p.Remaining = max(r.cfg.Budget-p.Elapsed, 0)
 	}
