@@ -16,4 +16,5 @@ $SUDO apt-get install -y --no-install-recommends \
 	jupyter-notebook jupyter-nbconvert python3-nbclient python3-jupyter-client
 
 "$bin" install --prefix "$prefix"
-jupyter kernelspec list
+# Check that Jupyter finds the kernel there.
+JUPYTER_PATH="$prefix/share/jupyter${JUPYTER_PATH:+:$JUPYTER_PATH}" jupyter kernelspec list | grep -w tunebook

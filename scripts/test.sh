@@ -7,6 +7,12 @@ cd "$(dirname "$0")/.."
 
 bash scripts/install-test-deps.sh
 
+# The Docker image's install steps, run here too (CI cannot build images).
+scratch="$(mktemp -d)"
+trap 'rm -rf "$scratch"' EXIT
+go build -o "$scratch/tunebook" ./cmd/tunebook
+bash scripts/install-jupyter.sh "$scratch/tunebook" "$scratch/prefix"
+
 export TUNEBOOK_ECHARTS_JS="$PWD/node_modules/echarts/dist/echarts.min.js"
 export TUNEBOOK_PYTHON=/usr/bin/python3
 go vet ./...
