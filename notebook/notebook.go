@@ -9,7 +9,7 @@ import (
 // KernelName is the kernelspec name of the tunebook Go kernel, as installed
 // by "tunebook install". Execute records it in a notebook's metadata so that
 // Jupyter reopens an executed notebook with the same kernel.
-const KernelName = "tunebook"
+const KernelName = "tunebook-go"
 
 // KernelDisplayName is the kernel's name as Jupyter shows it in menus.
 const KernelDisplayName = "Go (tunebook)"
