@@ -6,7 +6,6 @@ import (
 
 	"github.com/tunebook/tunebook/automl/data"
 	"github.com/tunebook/tunebook/automl/linear"
-	"github.com/tunebook/tunebook/automl/metrics"
 )
 
 // predictor is a fitted model: nn.Model and linear.Model both are.
@@ -19,7 +18,7 @@ type predictor interface {
 type Baseline struct {
 	Name string
 	// Value is the objective on the validation rows, Tiebreak the
-	// validation log loss (classification) or mean squared error.
+	// validation log loss (classification) or mean absolute error.
 	Value, Tiebreak float64
 	// Err says why the baseline could not be fitted; the model is then nil.
 	Err   string
@@ -67,8 +66,4 @@ func (r *runner) fitBaselines() []*Baseline {
 		b.Value, b.Tiebreak, b.model = v, r.tiebreak(pred), m
 	}
 	return out
-}
-
-func regressionMSE(y, pred []float64) (float64, error) {
-	return metrics.MSE(y, pred)
 }

@@ -42,14 +42,15 @@ func (r *Result) PRChart() *plots.Chart {
 	return plots.PrecisionRecall(curves, r.Test.Prevalence)
 }
 
-// ThresholdChart draws precision, recall and F1 of the best model against
-// the decision threshold (binary tasks).
+// ThresholdChart draws the best model's test precision, recall and F1
+// against the decision threshold, marking the threshold chosen on the
+// validation rows (binary tasks).
 func (r *Result) ThresholdChart() *plots.Chart {
 	tc := r.Test.Threshold
 	if tc == nil {
 		return nil
 	}
-	return plots.ThresholdCurves(tc.Thresholds, tc.Precision, tc.Recall, tc.F1, r.Test.BestThreshold)
+	return plots.ThresholdCurves(tc.Thresholds, tc.Precision, tc.Recall, tc.F1, r.Test.ChosenThreshold)
 }
 
 // ConfusionChart draws the best model's test-set confusion matrix.

@@ -27,9 +27,12 @@ type Evaluation struct {
 	ROC       *metrics.ROC
 	PR        *metrics.PR
 	Threshold *metrics.ThresholdCurve
-	// BestThreshold is the decision threshold with the highest F1, and
-	// BestF1 that F1 (binary tasks).
-	BestThreshold, BestF1 float64
+	// Threshold is the decision threshold chosen on the validation rows
+	// (the one with the highest validation F1), NaN when none was given;
+	// the measures "threshold" and "f1_at_threshold" report it and the F1
+	// it reaches on these rows (binary tasks). Choosing it on the rows being
+	// evaluated would flatter the model.
+	ChosenThreshold float64
 	Prevalence            float64
 	Confusion             *metrics.Confusion
 	// Actual and Predicted are the regression targets and predictions.
@@ -48,8 +51,10 @@ func (e *Evaluation) Value(name string) (float64, bool) {
 
 // evaluate computes every metric that applies to the task from the true
 // targets y and the scores pred (in the form nn.Model.Predict returns).
-func evaluate(task data.Task, y, pred []float64, k int, labels []string) *Evaluation {
-	e := &Evaluation{Task: task}
+// threshold is a decision threshold chosen elsewhere (binary tasks; NaN for
+// none).
+func evaluate(task data.Task, y, pred []float64, k int, labels []string, threshold float64) *Evaluation {
+	e := &Evaluation{Task: task, ChosenThreshold: threshold}
 	add := func(name string, v float64, err error) {
 		if err != nil {
 			e.Problems = append(e.Problems, fmt.Sprintf("%s: %v", name, err))
@@ -109,9 +114,17 @@ func (e *Evaluation) evalBinary(y, pred []float64, labels []string, add func(str
 	}
 	if tc, err := metrics.ThresholdScores(yt, pred); err == nil {
 		e.Threshold = &tc
-		e.BestThreshold, e.BestF1 = tc.BestF1()
-		add("best_f1_threshold", e.BestThreshold, nil)
-		add("best_f1", e.BestF1, nil)
+	}
+	if !math.IsNaN(e.ChosenThreshold) {
+		at := make([]int, len(pred))
+		for i, p := range pred {
+			if p >= e.ChosenThreshold {
+				at[i] = 1
+			}
+		}
+		s, err := metrics.PRF(yt, at, 2)
+		add("threshold", e.ChosenThreshold, nil)
+		add("f1_at_threshold", s.FScore, err)
 	}
 	pos := 0
 	for _, v := range yt {

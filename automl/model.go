@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/tunebook/tunebook/automl/data"
@@ -43,6 +44,10 @@ type Predictions struct {
 	Probabilities [][]float64
 	// Values holds the predicted values (regression).
 	Values []float64
+	// Warnings lists what the model met in the data but never saw in
+	// training, such as unknown category levels (encoded as none of the
+	// known levels).
+	Warnings []string
 }
 
 // Save writes the model as JSON to path.
@@ -65,7 +70,7 @@ func LoadModel(path string) (*Model, error) {
 	}
 	var m Model
 	if err := json.Unmarshal(b, &m); err != nil {
-		return nil, fmt.Errorf("automl: model %s: %w", path, err)
+		return nil, fmt.Errorf("automl: %s is not a tunebook model file (saved by tunebook search --model): %w", path, err)
 	}
 	if m.Version != modelVersion {
 		return nil, fmt.Errorf("automl: model %s: format version %d, want %d", path, m.Version, modelVersion)
@@ -104,7 +109,7 @@ func (m *Model) Predict(f *data.Frame) (*Predictions, error) {
 		return nil, fmt.Errorf("automl: predicting %s: %w", f.Name, err)
 	}
 	s := m.scores(x, rows)
-	p := &Predictions{}
+	p := &Predictions{Warnings: m.unseenLevels(f)}
 	switch m.Pipeline.Task {
 	case data.Regression:
 		p.Values = s
@@ -132,4 +137,46 @@ func (m *Model) Predict(f *data.Frame) (*Predictions, error) {
 		}
 	}
 	return p, nil
+}
+
+// unseenLevels describes, per categorical column, the values of f that the
+// training rows did not have.
+func (m *Model) unseenLevels(f *data.Frame) []string {
+	var out []string
+	for _, ft := range m.Pipeline.Features {
+		if ft.Kind != data.Categorical || ft.Other {
+			continue
+		}
+		col, err := f.Column(ft.Column)
+		if err != nil {
+			continue
+		}
+		known := make(map[string]bool, len(ft.Levels))
+		for _, l := range ft.Levels {
+			known[l] = true
+		}
+		unseen := map[string]int{}
+		var first []string
+		for i := range col.Len() {
+			if v := col.Value(i); !col.Missing[i] && !known[v] {
+				if unseen[v] == 0 && len(first) < 3 {
+					first = append(first, fmt.Sprintf("%q", v))
+				}
+				unseen[v]++
+			}
+		}
+		if len(unseen) > 0 {
+			out = append(out, fmt.Sprintf("column %q: %d rows hold levels not seen in training (%s), encoded as no known level",
+				ft.Column, sumCounts(unseen), strings.Join(first, ", ")))
+		}
+	}
+	return out
+}
+
+func sumCounts(m map[string]int) int {
+	n := 0
+	for _, c := range m {
+		n += c
+	}
+	return n
 }

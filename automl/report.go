@@ -89,10 +89,7 @@ func (r *Result) leaderboardSection() report.Section {
 		rows = append(rows, []string{fmt.Sprint(e.Rank), e.Name, formatValue(e.Value), formatValue(e.Tiebreak),
 			epochs, e.Duration.Round(time.Millisecond).String(), e.Params})
 	}
-	tiebreak := "validation log loss"
-	if r.Task.String() == "regression" {
-		tiebreak = "validation MSE"
-	}
+	tiebreak := tiebreakName(r)
 	s := report.Section{Heading: "Leaderboard", Blocks: []report.Block{
 		report.Paragraph(fmt.Sprintf("Models ranked by validation %s (%s is better); ties are broken by %s. Baselines run first.",
 			r.Metric, betterWord(r), tiebreak)),

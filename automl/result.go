@@ -8,6 +8,7 @@ import (
 
 	"github.com/tunebook/tunebook/automl/data"
 	"github.com/tunebook/tunebook/automl/linear"
+	"github.com/tunebook/tunebook/automl/metrics"
 	"github.com/tunebook/tunebook/automl/nn"
 	"github.com/tunebook/tunebook/automl/search"
 )
@@ -90,9 +91,11 @@ func (r *runner) finish(res *Result) error {
 	if best == nil {
 		return fmt.Errorf("automl: no model completed")
 	}
-	res.Test = evaluate(r.task, r.test.Y, best.predictor.Predict(r.test.X, r.test.Rows), r.classes, labels)
+	res.Test = evaluate(r.task, r.test.Y, best.predictor.Predict(r.test.X, r.test.Rows), r.classes, labels,
+		r.validThreshold(best.predictor))
 	if bestBaseline != nil {
-		res.BaselineTest = evaluate(r.task, r.test.Y, bestBaseline.model.Predict(r.test.X, r.test.Rows), r.classes, labels)
+		res.BaselineTest = evaluate(r.task, r.test.Y, bestBaseline.model.Predict(r.test.X, r.test.Rows), r.classes, labels,
+			r.validThreshold(bestBaseline.model))
 	}
 	res.BestHistory = best.history
 	res.Importance = importance(res.Study)
@@ -117,6 +120,20 @@ func finiteMeasures(ms []Measure) []Measure {
 		}
 	}
 	return out
+}
+
+// validThreshold returns the decision threshold with the highest F1 on the
+// validation rows (binary tasks; NaN otherwise or when it cannot be found).
+func (r *runner) validThreshold(p predictor) float64 {
+	if r.task != data.Binary {
+		return math.NaN()
+	}
+	tc, err := metrics.ThresholdScores(classes(r.valid.Y), p.Predict(r.valid.X, r.valid.Rows))
+	if err != nil {
+		return math.NaN()
+	}
+	t, _ := tc.BestF1()
+	return t
 }
 
 // models returns the leaderboard's best model and the best baseline.

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/tunebook/tunebook/automl/data"
 	"github.com/tunebook/tunebook/automl/search"
 	"github.com/tunebook/tunebook/automl/space"
 )
@@ -16,7 +17,8 @@ import (
 // pruned or failed.
 func (r *Result) LeaderboardText(n int) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "Leaderboard (validation %s, %s is better):\n", r.Metric, betterWord(r))
+	fmt.Fprintf(&b, "Leaderboard (validation %s, %s is better; ties broken by the %s, lower first):\n",
+		r.Metric, betterWord(r), tiebreakName(r))
 	w := tabwriter.NewWriter(&b, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(w, "rank\tmodel\t"+r.Metric+"\ttiebreak\tepochs\tparameters")
 	for i, e := range r.Leaderboard {
@@ -30,6 +32,9 @@ func (r *Result) LeaderboardText(n int) string {
 		fmt.Fprintf(w, "%d\t%s\t%.4f\t%.4f\t%s\t%s\n", e.Rank, e.Name, e.Value, e.Tiebreak, epochs, e.Params)
 	}
 	w.Flush()
+	if n > 0 && len(r.Leaderboard) > n {
+		fmt.Fprintf(&b, "… %d more entries (all of them are in the HTML report)\n", len(r.Leaderboard)-n)
+	}
 	if r.Study != nil {
 		fmt.Fprintf(&b, "%d network trials: %d completed, %d pruned, %d failed\n", len(r.Study.Trials),
 			r.Study.Count(search.Complete), r.Study.Count(search.Pruned), r.Study.Count(search.Failed))
@@ -108,4 +113,12 @@ func formatParams(p space.Params) string {
 		parts = append(parts, fmt.Sprintf("%s=%v", k, v))
 	}
 	return strings.Join(parts, " ")
+}
+
+// tiebreakName names the validation measure that breaks ties.
+func tiebreakName(r *Result) string {
+	if r.Task == data.Regression {
+		return "validation MAE"
+	}
+	return "validation log loss"
 }

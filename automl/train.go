@@ -51,10 +51,11 @@ func Train(ctx context.Context, frame *data.Frame, cfg Config, network nn.Config
 	if r.labels != nil {
 		labels = r.labels.Classes
 	}
+	threshold := r.validThreshold(model)
 	t := &Trained{
 		History: history, Rows: res.Rows, Notes: res.Notes,
-		Validation:       evaluate(r.task, r.valid.Y, model.Predict(r.valid.X, r.valid.Rows), r.classes, labels),
-		Test:             evaluate(r.task, r.test.Y, model.Predict(r.test.X, r.test.Rows), r.classes, labels),
+		Validation:       evaluate(r.task, r.valid.Y, model.Predict(r.valid.X, r.valid.Rows), r.classes, labels, threshold),
+		Test:             evaluate(r.task, r.test.Y, model.Predict(r.test.X, r.test.Rows), r.classes, labels, threshold),
 		SamplesPerSecond: float64(len(history)*r.train.Rows) / trainTime.Seconds(),
 	}
 	t.Model = &Model{

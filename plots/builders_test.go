@@ -214,7 +214,7 @@ func TestThresholdCurves(t *testing.T) {
 		}
 	}
 	item := series[2]["markLine"].(map[string]any)["data"].([]any)[0].(map[string]any)
-	if item["xAxis"] != 0.5 || item["name"] != "best F1 at 0.5" {
+	if item["xAxis"] != 0.5 || item["name"] != "threshold 0.5" {
 		t.Errorf("marker %v, want at 0.5", item)
 	}
 	if sub := subtitleOf(option); sub != "" {

@@ -1,6 +1,7 @@
 package plots
 
 import (
+	"fmt"
 	"math"
 
 	"github.com/go-echarts/go-echarts/v2/charts"
@@ -58,6 +59,12 @@ func ConfusionMatrix(labels []string, counts [][]int, normalize bool) *Chart {
 
 	hm := charts.NewHeatMap()
 	hm.SetGlobalOptions(baseOptions(title, subtitle, "item")...)
+	if k > 10 {
+		// Give each class a readable row: 22 px a class plus the margins,
+		// and smaller cell labels.
+		hm.SetGlobalOptions(charts.WithInitializationOpts(opts.Initialization{
+			Width: "100%", Height: fmt.Sprintf("%dpx", 22*k+140)}))
+	}
 	hm.SetGlobalOptions(
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}),
 		plotGrid(96, 36),
@@ -80,9 +87,18 @@ func ConfusionMatrix(labels []string, counts [][]int, normalize bool) *Chart {
 		}),
 	)
 	hm.AddSeries("confusion matrix", data,
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: colorText}),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Color: colorText, FontSize: labelSize(k)}),
 		charts.WithItemStyleOpts(opts.ItemStyle{BorderColor: "#ffffff", BorderWidth: 2}))
 
 	c.src = hm
 	return c
+}
+
+// labelSize is the font size of the cell values for k classes: smaller
+// when many classes share the width.
+func labelSize(k int) float32 {
+	if k > 10 {
+		return 9
+	}
+	return 12
 }

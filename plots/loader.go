@@ -121,19 +121,33 @@ const drawTemplate = `(function () {
     }
   }
   if (window.echarts) { draw(window.echarts); return; }
-  var q = window.__tunebookEcharts || (window.__tunebookEcharts = {queue: [], loading: false});
+  var q = window.__tunebookEcharts || (window.__tunebookEcharts = {queue: [], ids: [], loading: false});
   q.queue.push(draw);
+  (q.ids = q.ids || []).push(id);
   if (q.loading) { return; }
   q.loading = true;
   var url = %s;
   function failed(err) {
     q.loading = false;
+    var msg = "Chart not drawn: the ECharts library could not be loaded from " + url +
+      " (offline? Make the page with the library inlined: --echarts-js FILE or TUNEBOOK_ECHARTS_JS).";
     console.error("tunebook: could not load ECharts from " + url + (err ? ": " + err : ""));
+    var ids = q.ids.splice(0, q.ids.length);
+    for (var i = 0; i < ids.length; i++) {
+      var el = document.getElementById(ids[i]);
+      if (el && !el.getAttribute("data-tunebook-drawn")) {
+        el.style.height = "auto";
+        el.style.padding = "12px";
+        el.style.color = "#b91c1c";
+        el.textContent = msg;
+      }
+    }
   }
   function loaded(lib) {
     if (lib && !window.echarts) { window.echarts = lib; }
     if (!window.echarts) { failed("the library did not define echarts"); return; }
     q.loading = false;
+    q.ids.splice(0, q.ids.length);
     var pending = q.queue.splice(0, q.queue.length);
     for (var i = 0; i < pending.length; i++) { pending[i](window.echarts); }
   }

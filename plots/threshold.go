@@ -7,7 +7,8 @@ import (
 
 // ThresholdCurves returns a chart of precision, recall and F1 score against
 // the decision threshold of a binary classifier, with a dashed marker at
-// best, the threshold of the highest F1 (NaN for no marker).
+// best, a chosen threshold such as the one with the highest validation F1
+// (NaN for no marker).
 //
 // precision, recall and f1 are aligned with thresholds; they may each hold
 // one value more, as sklearn.metrics.precision_recall_curve returns them
@@ -34,7 +35,7 @@ func ThresholdCurves(thresholds, precision, recall, f1 []float64, best float64) 
 		if cv.name == "F1" && isFinite(best) {
 			series = append(series,
 				charts.WithMarkLineNameXAxisItemOpts(opts.MarkLineNameXAxisItem{
-					Name:  "best F1 at " + formatNumber(best),
+					Name:  "threshold " + formatNumber(best),
 					XAxis: best,
 				}),
 				markLineStyle())

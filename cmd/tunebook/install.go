@@ -25,7 +25,7 @@ func runInstall(args []string) error {
 		fmt.Fprintln(fs.Output(), "Without --user or --prefix it installs system-wide (/usr/local/share/jupyter/kernels).")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *user && *prefix != "" {

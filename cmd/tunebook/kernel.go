@@ -29,7 +29,7 @@ func runKernel(args []string) error {
 		fmt.Fprintln(fs.Output(), "\nRuns the Go kernel; Jupyter starts it through the kernelspec written by \"tunebook install\".")
 		fs.PrintDefaults()
 	}
-	if err := fs.Parse(args); err != nil {
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *connFile == "" {

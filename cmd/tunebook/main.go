@@ -9,6 +9,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -44,7 +46,11 @@ func main() {
 		usage(os.Stderr)
 		os.Exit(2)
 	}
-	if err := cmd.run(os.Args[2:]); err != nil {
+	err := cmd.run(os.Args[2:])
+	if errors.Is(err, flag.ErrHelp) {
+		return
+	}
+	if err != nil {
 		fmt.Fprintf(os.Stderr, "tunebook %s: %v\n", name, err)
 		os.Exit(1)
 	}

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 
 	"github.com/tunebook/tunebook/automl"
@@ -21,7 +22,8 @@ func runPredict(args []string) error {
 	dataPath := fs.String("data", "", "CSV `file` with the model's feature columns (required)")
 	outPath := fs.String("out", "", "write predictions to this CSV `file` (default: standard output)")
 	keep := fs.Bool("keep-columns", true, "copy the input columns into the output")
-	if err := fs.Parse(args); err != nil {
+	reading := addReadingFlags(fs)
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *modelPath == "" || *dataPath == "" {
@@ -34,13 +36,18 @@ func runPredict(args []string) error {
 	}
 	// Read the columns with the kinds the model was trained on, so that a
 	// categorical column of codes is not read as numbers.
-	frame, err := data.ReadCSV(*dataPath, data.Options{Types: model.Pipeline.Kinds()})
+	opts := reading.options()
+	opts.Types = model.Pipeline.Kinds()
+	frame, err := data.ReadCSV(*dataPath, opts)
 	if err != nil {
 		return err
 	}
 	pred, err := model.Predict(frame)
 	if err != nil {
 		return err
+	}
+	for _, w := range pred.Warnings {
+		fmt.Fprintf(os.Stderr, "warning: %s\n", w)
 	}
 
 	out := os.Stdout
@@ -71,7 +78,11 @@ func writePredictions(f *os.File, frame *data.Frame, p *automl.Predictions, keep
 	if keep {
 		header = append(header, frame.Names()...)
 	}
-	header = append(header, "prediction")
+	predName := "prediction"
+	for slices.Contains(header, predName) {
+		predName = "tunebook_" + predName
+	}
+	header = append(header, predName)
 	for _, c := range p.Classes {
 		header = append(header, "probability_"+c)
 	}
@@ -86,7 +97,7 @@ func writePredictions(f *os.File, frame *data.Frame, p *automl.Predictions, keep
 			}
 		}
 		if p.Values != nil {
-			rec = append(rec, strconv.FormatFloat(p.Values[i], 'g', -1, 64))
+			rec = append(rec, strconv.FormatFloat(p.Values[i], 'g', 8, 64))
 		} else {
 			rec = append(rec, p.Labels[i])
 			for _, v := range p.Probabilities[i] {

@@ -49,7 +49,7 @@ func (p *progressLine) update(s automl.Progress) {
 		if s.Planned > 0 {
 			planned = fmt.Sprint(s.Planned)
 		}
-		fmt.Fprintf(p.w, "trial %d/%s done in %s: %s\n", total, planned, s.Elapsed.Round(time.Millisecond), desc)
+		fmt.Fprintf(p.w, "trial %d/%s finished, %s elapsed: %s\n", total, planned, s.Elapsed.Round(time.Millisecond), desc)
 		return
 	}
 	if p.bar == nil {

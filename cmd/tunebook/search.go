@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
-	"strings"
 	"time"
 
 	"github.com/tunebook/tunebook/automl"
@@ -42,22 +41,38 @@ func runSearch(args []string) error {
 	set := fs.String("set", "", "narrow or widen the space, e.g. \"layers=1:2,learning_rate=1e-3:1e-2:log,optimizer=adam|sgd\"")
 	splitPath := fs.String("split", "", "JSON `file` with 0-based data rows of each part: {\"train\": [...], \"val\": [...], \"test\": [...]}")
 	jsonPath := fs.String("json", "", "write a machine-readable summary of the run to this `file`")
-	if err := fs.Parse(args); err != nil {
+	reading := addReadingFlags(fs)
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *dataPath == "" || *target == "" {
 		fs.Usage()
 		return fmt.Errorf("--data and --target are required")
 	}
+	for _, c := range []error{
+		checkRange("trials", *trials, 0, 100_000), checkRange("parallel", *parallel, 1, 256),
+		checkRange("epochs", *epochs, 0, 100_000), checkRange("folds", *folds, 0, 100),
+		checkOutput("report", *reportPath), checkOutput("model", *modelPath), checkOutput("json", *jsonPath),
+	} {
+		if c != nil {
+			return c
+		}
+	}
+	if *budget < 0 {
+		return fmt.Errorf("--budget %s: want a positive duration such as 90s", *budget)
+	}
 	assets, err := assetsFrom(*echartsURL, *echartsJS)
 	if err != nil {
 		return err
 	}
 
-	frame, err := data.ReadCSV(*dataPath, data.Options{})
+	frame, err := data.ReadCSV(*dataPath, reading.options())
 	if err != nil {
 		return err
 	}
+	// The data summary comes first, so that a wrong target or a column read
+	// with the wrong type shows before the search, not after it.
+	fmt.Println(data.Summarize(frame, *target).String())
 	cfg := automl.Config{
 		Target:       *target,
 		Task:         *task,
@@ -97,8 +112,7 @@ func runSearch(args []string) error {
 		return err
 	}
 
-	fmt.Println(res.Summary.String())
-	fmt.Println(res.LeaderboardText(10))
+	fmt.Println(res.LeaderboardText(15))
 	fmt.Println(res.TestText())
 	fmt.Printf("search took %s\n", time.Since(start).Round(time.Millisecond))
 
@@ -120,16 +134,6 @@ func runSearch(args []string) error {
 		fmt.Printf("report written to %s\n", *reportPath)
 	}
 	return nil
-}
-
-func splitList(s string) []string {
-	var out []string
-	for _, p := range strings.Split(s, ",") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // loadSpace returns the search space from a file or the default one, with

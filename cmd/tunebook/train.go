@@ -42,12 +42,24 @@ func runTrain(args []string) error {
 	ordered := fs.Bool("ordered", false, "split in file order (train rows first, the last rows validate), as the benchmarks do")
 	valid := fs.Float64("valid", 0.2, "fraction of rows that validate")
 	jsonPath := fs.String("json", "", "write throughput and validation metrics as JSON to this `file`")
-	if err := fs.Parse(args); err != nil {
+	drop := fs.String("drop", "", "comma-separated feature `columns` to leave out")
+	weights := fs.String("class-weights", "none", "auto, balanced or none")
+	reading := addReadingFlags(fs)
+	if err := parse(fs, args); err != nil {
 		return err
 	}
 	if *dataPath == "" || *target == "" {
 		fs.Usage()
 		return fmt.Errorf("--data and --target are required")
+	}
+	if *valid <= 0 || *valid >= 0.9 {
+		return fmt.Errorf("--valid %g: want a fraction between 0 and 0.9", *valid)
+	}
+	for _, c := range []error{checkRange("epochs", *epochs, 1, 100_000), checkRange("batch", *batch, 1, 1<<20),
+		checkOutput("model", *modelPath), checkOutput("json", *jsonPath)} {
+		if c != nil {
+			return c
+		}
 	}
 	widths, err := parseWidths(*hidden)
 	if err != nil {
@@ -63,12 +75,12 @@ func runTrain(args []string) error {
 		network.Momentum = 0
 	}
 
-	frame, err := data.ReadCSV(*dataPath, data.Options{})
+	frame, err := data.ReadCSV(*dataPath, reading.options())
 	if err != nil {
 		return err
 	}
 	cfg := automl.Config{Target: *target, Task: *task, Seed: *seed, Ordered: *ordered, NoTest: true,
-		ValidFraction: *valid, ClassWeights: "none"}
+		ValidFraction: *valid, ClassWeights: *weights, Drop: splitList(*drop)}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	res, err := automl.Train(ctx, frame, cfg, network)
@@ -83,6 +95,13 @@ func runTrain(args []string) error {
 	fmt.Printf("training throughput: %.0f samples/s\n", res.SamplesPerSecond)
 	for _, e := range res.History {
 		fmt.Printf("epoch %3d  train loss %.5f  valid loss %.5f  lr %.3g\n", e.Epoch, e.TrainLoss, e.ValidLoss, e.LearningRate)
+	}
+	if len(res.History) > 0 {
+		best := res.Model.Network.BestEpoch
+		fmt.Printf("kept the weights of epoch %d (lowest validation loss)\n", best)
+	}
+	for _, n := range res.Notes {
+		fmt.Printf("note: %s\n", n)
 	}
 	fmt.Println("validation metrics:")
 	for _, m := range res.Validation.Measures {
