@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"log"
 	"log/slog"
 	"runtime/debug"
 
@@ -58,6 +59,10 @@ func runKernel(args []string) error {
 func newReplEngine(cfg kernel.EngineConfig) (kernel.Engine, error) {
 	display.SetPublisher(displayPublisher{cfg.Publisher})
 	input.SetReader(cfg.Input)
+	// yaegi reports its own internal failures through the standard log
+	// package, whose default output is fd 2: the cell's stderr. Send them
+	// to the kernel log instead.
+	log.SetOutput(slog.NewLogLogger(cfg.Logger.Handler(), slog.LevelWarn).Writer())
 	s, err := repl.New(repl.Options{Stdout: cfg.Stdout, Stderr: cfg.Stderr, Logger: cfg.Logger})
 	if err != nil {
 		return nil, err
