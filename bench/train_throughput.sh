@@ -6,6 +6,8 @@
 # Then two tunebook trainings at once, to see how trials scale over 2 cores.
 #
 # Usage: bench/train_throughput.sh [RUNS]   (default 3; medians are printed)
+# TUNEBOOK_BIN=path uses an already built tunebook binary instead of
+# building ./cmd/tunebook.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 py="${TUNEBOOK_PYTHON:-/usr/bin/python3}"
@@ -13,7 +15,11 @@ runs="${1:-3}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-go build -o "$work/tunebook" ./cmd/tunebook
+if [[ -n "${TUNEBOOK_BIN:-}" ]]; then
+	cp "$TUNEBOOK_BIN" "$work/tunebook"
+else
+	go build -o "$work/tunebook" ./cmd/tunebook
+fi
 "$py" bench/torch_mlp.py --rows 100000 --seed 0 --dump "$work/synthetic.csv" --dump-only >/dev/null
 train=("$work/tunebook" train --data "$work/synthetic.csv" --target y --hidden 128,128 --activation relu
 	--dropout 0.1 --optimizer adam --lr 0.001 --batch 256 --epochs 5 --ordered)

@@ -17,4 +17,6 @@ export TUNEBOOK_ECHARTS_JS="$PWD/node_modules/echarts/dist/echarts.min.js"
 export TUNEBOOK_PYTHON=/usr/bin/python3
 go vet ./...
 go test -count=1 -timeout 40m ./...
+# The plain-Go fallback of the training kernels (non-amd64, no AVX2).
+go test -count=1 -tags purego ./automl/nn
 go test -count=1 -run '^$' -bench . -benchtime 1x ./... >/dev/null

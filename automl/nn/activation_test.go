@@ -3,39 +3,33 @@ package nn
 import (
 	"math"
 	"testing"
-
-	G "gorgonia.org/gorgonia"
-	"gorgonia.org/tensor"
 )
 
-// TestActivationsMatchGorgonia checks that the float64 form Predict uses
-// agrees with the graph form training uses, so that a trained network
-// predicts what it was trained to.
-func TestActivationsMatchGorgonia(t *testing.T) {
-	xs := []float64{-30, -3, -1, -0.25, 0, 0.25, 1, 3, 30}
+// TestActivationForms checks that each activation's float32 training form
+// agrees with the float64 form Predict uses, so that a trained network
+// predicts what it was trained to, and that its backward form is the
+// derivative of the float64 form (by central differences).
+func TestActivationForms(t *testing.T) {
+	xs := []float32{-30, -3, -1, -0.25, 0.25, 1, 3, 30}
 	for _, name := range Activations() {
 		t.Run(name, func(t *testing.T) {
 			act := activations[name]
-			buildMu.Lock()
-			g := G.NewGraph()
-			x := G.NewVector(g, tensor.Float64, G.WithShape(len(xs)), G.WithName("x"),
-				G.WithValue(tensor.New(tensor.WithShape(len(xs)), tensor.WithBacking(append([]float64(nil), xs...)))))
-			y, err := act.node(x)
-			buildMu.Unlock()
-			if err != nil {
-				t.Fatal(err)
+			a := make([]float32, len(xs))
+			act.forward(xs, a)
+			g := make([]float32, len(xs))
+			for i := range g {
+				g[i] = 1
 			}
-			var out G.Value
-			G.Read(y, &out)
-			vm := G.NewTapeMachine(g)
-			defer vm.Close()
-			if err := vm.RunAll(); err != nil {
-				t.Fatal(err)
-			}
-			graph := out.Data().([]float64)
-			for i, v := range xs {
-				if got, want := act.eval(v), graph[i]; math.Abs(got-want) > 1e-12*math.Max(1, math.Abs(want)) {
-					t.Errorf("%s(%v) = %v, gorgonia gives %v", name, v, got, want)
+			act.backward(xs, a, g)
+			for i, x := range xs {
+				want := act.eval(float64(x))
+				if got := float64(a[i]); math.Abs(got-want) > 1e-6*math.Max(1, math.Abs(want)) {
+					t.Errorf("forward(%v) = %v, eval gives %v", x, got, want)
+				}
+				const h = 1e-6
+				slope := (act.eval(float64(x)+h) - act.eval(float64(x)-h)) / (2 * h)
+				if got := float64(g[i]); math.Abs(got-slope) > 1e-5*math.Max(1, math.Abs(slope)) {
+					t.Errorf("derivative at %v = %v, central difference gives %v", x, got, slope)
 				}
 			}
 		})

@@ -28,23 +28,18 @@ func benchData(n int) Data {
 
 func benchConfig() Config {
 	return Config{Hidden: []int{128, 128}, Activation: "relu", Optimizer: "adam",
-		LearningRate: 1e-3, BatchSize: 256, Epochs: 1, Seed: 1}
+		LearningRate: 1e-3, BatchSize: 256, Epochs: 1, Seed: 1, Dropout: 0.1}
 }
 
-// BenchmarkTrainStep measures one Adam step of a 32-128-128-1 network on a
-// batch of 256 rows.
+// BenchmarkTrainStep measures one Adam step of a 32-128-128-1 ReLU network
+// with dropout 0.1 on a batch of 256 rows, the network of
+// bench/train_throughput.sh.
 func BenchmarkTrainStep(b *testing.B) {
 	cfg := benchConfig()
 	d := benchData(10000)
-	gr, err := buildGraph(shapeOf(cfg, Sigmoid, d.Cols, 1, cfg.BatchSize))
-	if err != nil {
-		b.Fatal(err)
-	}
-	tr := newTrainer(cfg, gr, d, Data{}, Options{})
-	solver, err := tr.start()
-	if err != nil {
-		b.Fatal(err)
-	}
+	nw := newNetwork(shapeOf(cfg, Sigmoid, d.Cols, 1, cfg.BatchSize), cfg)
+	tr := newTrainer(cfg, nw, d, Data{}, Options{})
+	opt := tr.start()
 	order := make([]int, d.Rows)
 	for i := range order {
 		order[i] = i
@@ -54,19 +49,14 @@ func BenchmarkTrainStep(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		start := (i * cfg.BatchSize) % (d.Rows - cfg.BatchSize)
 		tr.fill(order[start : start+cfg.BatchSize])
-		if err := gr.vm.RunAll(); err != nil {
-			b.Fatal(err)
-		}
-		if err := solver.Step(gr.grads); err != nil {
-			b.Fatal(err)
-		}
-		gr.vm.Reset()
+		tr.trainStep(opt)
 	}
 	b.ReportMetric(float64(b.N*cfg.BatchSize)/b.Elapsed().Seconds(), "samples/s")
 }
 
-// BenchmarkEpoch measures one epoch of Train, graph construction and
-// validation included, on 10 000 rows (8 000 train, 2 000 valid).
+// BenchmarkEpoch measures one epoch of Train, the allocation of the
+// network and the validation pass included, on 10 000 rows (8 000 train,
+// 2 000 valid).
 func BenchmarkEpoch(b *testing.B) {
 	cfg := benchConfig()
 	d := benchData(10000)
@@ -80,15 +70,4 @@ func BenchmarkEpoch(b *testing.B) {
 		}
 	}
 	b.ReportMetric(float64(b.N*train.Rows)/b.Elapsed().Seconds(), "samples/s")
-}
-
-// BenchmarkBuildGraph measures the construction and compilation of the
-// 32-128-128-1 training graph, which every Train call pays once.
-func BenchmarkBuildGraph(b *testing.B) {
-	s := shapeOf(benchConfig(), Sigmoid, 32, 1, 256)
-	for b.Loop() {
-		if _, err := buildGraph(s); err != nil {
-			b.Fatal(err)
-		}
-	}
 }

@@ -108,13 +108,14 @@ func (m *Model) outputs(X []float64, rows int) []float64 {
 	if len(X) != rows*m.Inputs {
 		panic(fmt.Sprintf("nn: Predict: %d values for %d rows × %d inputs", len(X), rows, m.Inputs))
 	}
-	act := activations[m.Config.Activation].eval
+	act := activations[m.Config.Activation]
 	width := m.Inputs
 	for _, l := range m.Layers {
 		width = max(width, l.Out)
 	}
 	bufA := make([]float64, predictChunk*width)
 	bufB := make([]float64, predictChunk*width)
+	wt := make([]float64, width*kernelCols64)
 	out := make([]float64, rows*m.Outputs)
 
 	for start := 0; start < rows; start += predictChunk {
@@ -125,11 +126,9 @@ func (m *Model) outputs(X []float64, rows int) []float64 {
 			if li == len(m.Layers)-1 {
 				dst = out[start*m.Outputs : (start+n)*m.Outputs]
 			}
-			l.forward(in, dst, n)
+			l.forward(in, dst, n, wt)
 			if li < len(m.Layers)-1 {
-				for i, v := range dst {
-					dst[i] = act(v)
-				}
+				act.apply(dst)
 			}
 			in = dst
 			bufA, bufB = bufB, bufA
@@ -138,21 +137,19 @@ func (m *Model) outputs(X []float64, rows int) []float64 {
 	return out
 }
 
-// forward writes in·W + B for n rows of in into out.
-func (l Layer) forward(in, out []float64, n int) {
-	for r := 0; r < n; r++ {
-		o := out[r*l.Out : (r+1)*l.Out]
-		copy(o, l.B)
-		for k, a := range in[r*l.In : (r+1)*l.In] {
-			if a == 0 {
-				continue
-			}
-			w := l.W[k*l.Out : (k+1)*l.Out]
-			for j := range o {
-				o[j] += a * w[j]
-			}
-		}
+// forward writes in·W + B for n rows of in into out. A layer with fewer
+// outputs than the kernel's block width goes through dot products with
+// the rows of Wᵀ, which it writes into wt.
+func (l Layer) forward(in, out []float64, n int, wt []float64) {
+	for r := range n {
+		copy(out[r*l.Out:(r+1)*l.Out], l.B)
 	}
+	if l.Out < kernelCols64 {
+		transpose(l.In, l.Out, l.W, wt)
+		gemmNT(n, l.Out, l.In, in, l.In, wt, l.In, out, l.Out, true)
+		return
+	}
+	gemm(n, l.Out, l.In, in, l.In, 1, l.W, l.Out, out, l.Out, true)
 }
 
 // softmaxInPlace replaces z by softmax(z), shifting by the maximum first so

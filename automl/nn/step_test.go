@@ -11,8 +11,8 @@ import (
 func TestFillMasks(t *testing.T) {
 	const p = 0.25
 	mask := make([]float32, 100001) // not a multiple of 4
-	tr := &trainer{cfg: Config{Dropout: p}, gr: &graph{masks: [][]float32{mask}},
-		dropout: rand.New(rand.NewPCG(1, streamDropout))}
+	tr := &trainer{cfg: Config{Dropout: p}, nw: &network{masks: [][]float32{mask}, words: make([]uint64, (len(mask)+3)/4)},
+		dropout: rand.NewPCG(1, streamDropout)}
 	tr.fillMasks()
 	var zeros int
 	var sum float64

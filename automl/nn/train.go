@@ -8,8 +8,6 @@ import (
 	"math"
 	"math/rand/v2"
 	"time"
-
-	G "gorgonia.org/gorgonia"
 )
 
 // ErrDiverged is wrapped by the error Train returns when a loss becomes NaN
@@ -66,13 +64,7 @@ type Options struct {
 // wrapping ErrDiverged when a loss becomes NaN or infinite. When ctx is
 // cancelled, Train stops before the next batch and returns ctx.Err()
 // together with the best model so far, or a nil model if no epoch had
-// finished. A panic inside gorgonia while the graph is built or the
-// optimizer steps comes back as an error.
-//
-// BUG(nn): gorgonia's TapeMachine runs each batch on a goroutine of its
-// own, so a panic inside an op during a forward or backward pass cannot be
-// recovered by Train and ends the process. Valid configurations and data
-// have not been seen to cause one; NaN values give ErrDiverged instead.
+// finished.
 func Train(ctx context.Context, cfg Config, head Head, classes int, train, valid Data, opts Options) (*Model, []Epoch, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, nil, err
@@ -95,17 +87,13 @@ func Train(ctx context.Context, cfg Config, head Head, classes int, train, valid
 	}
 
 	s := shapeOf(cfg, head, train.Cols, outs, min(cfg.BatchSize, train.Rows))
-	gr, err := buildGraph(s)
-	if err != nil {
-		return nil, nil, err
-	}
-	return newTrainer(cfg, gr, train, valid, opts).run(ctx)
+	return newTrainer(cfg, newNetwork(s, cfg), train, valid, opts).run(ctx)
 }
 
 // trainer holds the state of one Train call.
 type trainer struct {
 	cfg   Config
-	gr    *graph
+	nw    *network
 	train data32
 	valid Data
 	opts  Options
@@ -115,33 +103,28 @@ type trainer struct {
 	model *Model
 	best  *Model
 
-	shuffle, dropout *rand.Rand
+	shuffle *rand.Rand
+	// dropout is called directly, without rand.Rand's interface call,
+	// since it draws a quarter of a value per hidden unit and batch row.
+	dropout *rand.PCG
 }
 
-func newTrainer(cfg Config, gr *graph, train, valid Data, opts Options) *trainer {
-	m := newModel(cfg, gr.shape, train)
+func newTrainer(cfg Config, nw *network, train, valid Data, opts Options) *trainer {
+	m := newModel(cfg, nw.shape, train)
 	return &trainer{
-		cfg: cfg, gr: gr, valid: valid, opts: opts,
+		cfg: cfg, nw: nw, valid: valid, opts: opts,
 		train:   newData32(train, m),
 		model:   m,
 		shuffle: rand.New(rand.NewPCG(cfg.Seed, streamShuffle)),
-		dropout: rand.New(rand.NewPCG(cfg.Seed, streamDropout)),
+		dropout: rand.NewPCG(cfg.Seed, streamDropout),
 	}
 }
 
 // run is the epoch loop of Train.
-func (t *trainer) run(ctx context.Context) (m *Model, hist []Epoch, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			m, err = nil, fmt.Errorf("nn: epoch %d: gorgonia panicked: %v", len(hist)+1, r)
-		}
-	}()
-
+func (t *trainer) run(ctx context.Context) (*Model, []Epoch, error) {
 	start := time.Now()
-	solver, err := t.start()
-	if err != nil {
-		return nil, nil, err
-	}
+	opt := t.start()
+	var hist []Epoch
 	sched := newScheduler(t.cfg.Schedule, t.cfg.LearningRate, t.cfg.Epochs)
 	bestLoss, bestIdx, stale := math.Inf(1), -1, 0
 	order := make([]int, t.train.rows)
@@ -151,8 +134,8 @@ func (t *trainer) run(ctx context.Context) (m *Model, hist []Epoch, err error) {
 
 	for e := 1; e <= t.cfg.Epochs; e++ {
 		lr := sched.rate(e)
-		G.WithLearnRate(lr)(solver)
-		trainLoss, err := t.epoch(ctx, e, solver, order)
+		opt.setRate(lr)
+		trainLoss, err := t.epoch(ctx, e, opt, order)
 		if err != nil {
 			return t.stopped(err, hist, bestIdx)
 		}

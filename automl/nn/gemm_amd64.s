@@ -1,0 +1,378 @@
+//go:build !purego
+
+#include "textflag.h"
+
+// Y0–Y11 accumulate the 6×16 block, two registers per row; Y12 and Y13
+// hold 16 values of a row of B, Y14 and Y15 a broadcast element of A.
+
+// func kernel6x16(k int, a *float32, ars, acs int, b *float32, ldb int, c *float32, ldc int, add bool)
+TEXT ·kernel6x16(SB), NOSPLIT, $0-65
+	MOVQ k+0(FP), CX
+	MOVQ a+8(FP), SI
+	MOVQ ars+16(FP), R8
+	MOVQ acs+24(FP), R9
+	MOVQ b+32(FP), DI
+	MOVQ ldb+40(FP), R10
+	MOVQ c+48(FP), DX
+	MOVQ ldc+56(FP), R11
+	SHLQ $2, R8
+	SHLQ $2, R9
+	SHLQ $2, R10
+	SHLQ $2, R11
+	LEAQ (R8)(R8*2), R12
+	LEAQ (R8)(R8*4), R13
+
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+	VXORPS Y4, Y4, Y4
+	VXORPS Y5, Y5, Y5
+	VXORPS Y6, Y6, Y6
+	VXORPS Y7, Y7, Y7
+	VXORPS Y8, Y8, Y8
+	VXORPS Y9, Y9, Y9
+	VXORPS Y10, Y10, Y10
+	VXORPS Y11, Y11, Y11
+
+loop:
+	VMOVUPS (DI), Y12
+	VMOVUPS 32(DI), Y13
+	VBROADCASTSS (SI), Y14
+	VFMADD231PS Y14, Y12, Y0
+	VFMADD231PS Y14, Y13, Y1
+	VBROADCASTSS (SI)(R8*1), Y15
+	VFMADD231PS Y15, Y12, Y2
+	VFMADD231PS Y15, Y13, Y3
+	VBROADCASTSS (SI)(R8*2), Y14
+	VFMADD231PS Y14, Y12, Y4
+	VFMADD231PS Y14, Y13, Y5
+	VBROADCASTSS (SI)(R12*1), Y15
+	VFMADD231PS Y15, Y12, Y6
+	VFMADD231PS Y15, Y13, Y7
+	VBROADCASTSS (SI)(R8*4), Y14
+	VFMADD231PS Y14, Y12, Y8
+	VFMADD231PS Y14, Y13, Y9
+	VBROADCASTSS (SI)(R13*1), Y15
+	VFMADD231PS Y15, Y12, Y10
+	VFMADD231PS Y15, Y13, Y11
+	ADDQ R9, SI
+	ADDQ R10, DI
+	DECQ CX
+	JNZ  loop
+
+	LEAQ    (R11)(R11*2), R12
+	LEAQ    (R11)(R11*4), R13
+	MOVBLZX add+64(FP), AX
+	TESTL   AX, AX
+	JZ      store
+	VADDPS  (DX), Y0, Y0
+	VADDPS  32(DX), Y1, Y1
+	VADDPS  (DX)(R11*1), Y2, Y2
+	VADDPS  32(DX)(R11*1), Y3, Y3
+	VADDPS  (DX)(R11*2), Y4, Y4
+	VADDPS  32(DX)(R11*2), Y5, Y5
+	VADDPS  (DX)(R12*1), Y6, Y6
+	VADDPS  32(DX)(R12*1), Y7, Y7
+	VADDPS  (DX)(R11*4), Y8, Y8
+	VADDPS  32(DX)(R11*4), Y9, Y9
+	VADDPS  (DX)(R13*1), Y10, Y10
+	VADDPS  32(DX)(R13*1), Y11, Y11
+
+store:
+	VMOVUPS Y0, (DX)
+	VMOVUPS Y1, 32(DX)
+	VMOVUPS Y2, (DX)(R11*1)
+	VMOVUPS Y3, 32(DX)(R11*1)
+	VMOVUPS Y4, (DX)(R11*2)
+	VMOVUPS Y5, 32(DX)(R11*2)
+	VMOVUPS Y6, (DX)(R12*1)
+	VMOVUPS Y7, 32(DX)(R12*1)
+	VMOVUPS Y8, (DX)(R11*4)
+	VMOVUPS Y9, 32(DX)(R11*4)
+	VMOVUPS Y10, (DX)(R13*1)
+	VMOVUPS Y11, 32(DX)(R13*1)
+	VZEROUPPER
+	RET
+
+// func kernel1x16(k int, a *float32, acs int, b *float32, ldb int, c *float32, add bool)
+TEXT ·kernel1x16(SB), NOSPLIT, $0-49
+	MOVQ k+0(FP), CX
+	MOVQ a+8(FP), SI
+	MOVQ acs+16(FP), R9
+	MOVQ b+24(FP), DI
+	MOVQ ldb+32(FP), R10
+	MOVQ c+40(FP), DX
+	SHLQ $2, R9
+	SHLQ $2, R10
+
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+
+loop1:
+	VBROADCASTSS (SI), Y14
+	VFMADD231PS  (DI), Y14, Y0
+	VFMADD231PS  32(DI), Y14, Y1
+	ADDQ         R9, SI
+	ADDQ         R10, DI
+	DECQ         CX
+	JNZ          loop1
+
+	MOVBLZX add+48(FP), AX
+	TESTL   AX, AX
+	JZ      store1
+	VADDPS  (DX), Y0, Y0
+	VADDPS  32(DX), Y1, Y1
+
+store1:
+	VMOVUPS Y0, (DX)
+	VMOVUPS Y1, 32(DX)
+	VZEROUPPER
+	RET
+
+// func kernel6x8d(k int, a *float64, ars, acs int, b *float64, ldb int, c *float64, ldc int, add bool)
+TEXT ·kernel6x8d(SB), NOSPLIT, $0-65
+	MOVQ k+0(FP), CX
+	MOVQ a+8(FP), SI
+	MOVQ ars+16(FP), R8
+	MOVQ acs+24(FP), R9
+	MOVQ b+32(FP), DI
+	MOVQ ldb+40(FP), R10
+	MOVQ c+48(FP), DX
+	MOVQ ldc+56(FP), R11
+	SHLQ $3, R8
+	SHLQ $3, R9
+	SHLQ $3, R10
+	SHLQ $3, R11
+	LEAQ (R8)(R8*2), R12
+	LEAQ (R8)(R8*4), R13
+
+	VXORPD Y0, Y0, Y0
+	VXORPD Y1, Y1, Y1
+	VXORPD Y2, Y2, Y2
+	VXORPD Y3, Y3, Y3
+	VXORPD Y4, Y4, Y4
+	VXORPD Y5, Y5, Y5
+	VXORPD Y6, Y6, Y6
+	VXORPD Y7, Y7, Y7
+	VXORPD Y8, Y8, Y8
+	VXORPD Y9, Y9, Y9
+	VXORPD Y10, Y10, Y10
+	VXORPD Y11, Y11, Y11
+
+loopd:
+	VMOVUPD (DI), Y12
+	VMOVUPD 32(DI), Y13
+	VBROADCASTSD (SI), Y14
+	VFMADD231PD Y14, Y12, Y0
+	VFMADD231PD Y14, Y13, Y1
+	VBROADCASTSD (SI)(R8*1), Y15
+	VFMADD231PD Y15, Y12, Y2
+	VFMADD231PD Y15, Y13, Y3
+	VBROADCASTSD (SI)(R8*2), Y14
+	VFMADD231PD Y14, Y12, Y4
+	VFMADD231PD Y14, Y13, Y5
+	VBROADCASTSD (SI)(R12*1), Y15
+	VFMADD231PD Y15, Y12, Y6
+	VFMADD231PD Y15, Y13, Y7
+	VBROADCASTSD (SI)(R8*4), Y14
+	VFMADD231PD Y14, Y12, Y8
+	VFMADD231PD Y14, Y13, Y9
+	VBROADCASTSD (SI)(R13*1), Y15
+	VFMADD231PD Y15, Y12, Y10
+	VFMADD231PD Y15, Y13, Y11
+	ADDQ R9, SI
+	ADDQ R10, DI
+	DECQ CX
+	JNZ  loopd
+
+	LEAQ    (R11)(R11*2), R12
+	LEAQ    (R11)(R11*4), R13
+	MOVBLZX add+64(FP), AX
+	TESTL   AX, AX
+	JZ      stored
+	VADDPD  (DX), Y0, Y0
+	VADDPD  32(DX), Y1, Y1
+	VADDPD  (DX)(R11*1), Y2, Y2
+	VADDPD  32(DX)(R11*1), Y3, Y3
+	VADDPD  (DX)(R11*2), Y4, Y4
+	VADDPD  32(DX)(R11*2), Y5, Y5
+	VADDPD  (DX)(R12*1), Y6, Y6
+	VADDPD  32(DX)(R12*1), Y7, Y7
+	VADDPD  (DX)(R11*4), Y8, Y8
+	VADDPD  32(DX)(R11*4), Y9, Y9
+	VADDPD  (DX)(R13*1), Y10, Y10
+	VADDPD  32(DX)(R13*1), Y11, Y11
+
+stored:
+	VMOVUPD Y0, (DX)
+	VMOVUPD Y1, 32(DX)
+	VMOVUPD Y2, (DX)(R11*1)
+	VMOVUPD Y3, 32(DX)(R11*1)
+	VMOVUPD Y4, (DX)(R11*2)
+	VMOVUPD Y5, 32(DX)(R11*2)
+	VMOVUPD Y6, (DX)(R12*1)
+	VMOVUPD Y7, 32(DX)(R12*1)
+	VMOVUPD Y8, (DX)(R11*4)
+	VMOVUPD Y9, 32(DX)(R11*4)
+	VMOVUPD Y10, (DX)(R13*1)
+	VMOVUPD Y11, 32(DX)(R13*1)
+	VZEROUPPER
+	RET
+
+// func kernel1x8d(k int, a *float64, acs int, b *float64, ldb int, c *float64, add bool)
+TEXT ·kernel1x8d(SB), NOSPLIT, $0-49
+	MOVQ k+0(FP), CX
+	MOVQ a+8(FP), SI
+	MOVQ acs+16(FP), R9
+	MOVQ b+24(FP), DI
+	MOVQ ldb+32(FP), R10
+	MOVQ c+40(FP), DX
+	SHLQ $3, R9
+	SHLQ $3, R10
+
+	VXORPD Y0, Y0, Y0
+	VXORPD Y1, Y1, Y1
+
+loop1d:
+	VBROADCASTSD (SI), Y14
+	VFMADD231PD  (DI), Y14, Y0
+	VFMADD231PD  32(DI), Y14, Y1
+	ADDQ         R9, SI
+	ADDQ         R10, DI
+	DECQ         CX
+	JNZ          loop1d
+
+	MOVBLZX add+48(FP), AX
+	TESTL   AX, AX
+	JZ      store1d
+	VADDPD  (DX), Y0, Y0
+	VADDPD  32(DX), Y1, Y1
+
+store1d:
+	VMOVUPD Y0, (DX)
+	VMOVUPD Y1, 32(DX)
+	VZEROUPPER
+	RET
+
+// func dotFMA(n int, a, b *float32) float32
+TEXT ·dotFMA(SB), NOSPLIT, $0-28
+	MOVQ   n+0(FP), CX
+	MOVQ   a+8(FP), SI
+	MOVQ   b+16(FP), DI
+	VXORPS Y0, Y0, Y0
+	VXORPS Y1, Y1, Y1
+	VXORPS Y2, Y2, Y2
+	VXORPS Y3, Y3, Y3
+
+loop32:
+	CMPQ        CX, $32
+	JL          tail8
+	VMOVUPS     (SI), Y4
+	VMOVUPS     32(SI), Y5
+	VMOVUPS     64(SI), Y6
+	VMOVUPS     96(SI), Y7
+	VFMADD231PS (DI), Y4, Y0
+	VFMADD231PS 32(DI), Y5, Y1
+	VFMADD231PS 64(DI), Y6, Y2
+	VFMADD231PS 96(DI), Y7, Y3
+	ADDQ        $128, SI
+	ADDQ        $128, DI
+	SUBQ        $32, CX
+	JMP         loop32
+
+tail8:
+	CMPQ        CX, $8
+	JL          reduce
+	VMOVUPS     (SI), Y4
+	VFMADD231PS (DI), Y4, Y0
+	ADDQ        $32, SI
+	ADDQ        $32, DI
+	SUBQ        $8, CX
+	JMP         tail8
+
+reduce:
+	VADDPS       Y1, Y0, Y0
+	VADDPS       Y3, Y2, Y2
+	VADDPS       Y2, Y0, Y0
+	VEXTRACTF128 $1, Y0, X1
+	VADDPS       X1, X0, X0
+	VMOVHLPS     X0, X0, X1
+	VADDPS       X1, X0, X0
+	VMOVSHDUP    X0, X1
+	VADDSS       X1, X0, X0
+
+tail1:
+	TESTQ       CX, CX
+	JZ          done
+	VMOVSS      (SI), X4
+	VFMADD231SS (DI), X4, X0
+	ADDQ        $4, SI
+	ADDQ        $4, DI
+	DECQ        CX
+	JMP         tail1
+
+done:
+	VMOVSS     X0, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func dotFMA64(n int, a, b *float64) float64
+TEXT ·dotFMA64(SB), NOSPLIT, $0-32
+	MOVQ   n+0(FP), CX
+	MOVQ   a+8(FP), SI
+	MOVQ   b+16(FP), DI
+	VXORPD Y0, Y0, Y0
+	VXORPD Y1, Y1, Y1
+	VXORPD Y2, Y2, Y2
+	VXORPD Y3, Y3, Y3
+
+loop16d:
+	CMPQ        CX, $16
+	JL          tail4d
+	VMOVUPD     (SI), Y4
+	VMOVUPD     32(SI), Y5
+	VMOVUPD     64(SI), Y6
+	VMOVUPD     96(SI), Y7
+	VFMADD231PD (DI), Y4, Y0
+	VFMADD231PD 32(DI), Y5, Y1
+	VFMADD231PD 64(DI), Y6, Y2
+	VFMADD231PD 96(DI), Y7, Y3
+	ADDQ        $128, SI
+	ADDQ        $128, DI
+	SUBQ        $16, CX
+	JMP         loop16d
+
+tail4d:
+	CMPQ        CX, $4
+	JL          reduced
+	VMOVUPD     (SI), Y4
+	VFMADD231PD (DI), Y4, Y0
+	ADDQ        $32, SI
+	ADDQ        $32, DI
+	SUBQ        $4, CX
+	JMP         tail4d
+
+reduced:
+	VADDPD       Y1, Y0, Y0
+	VADDPD       Y3, Y2, Y2
+	VADDPD       Y2, Y0, Y0
+	VEXTRACTF128 $1, Y0, X1
+	VADDPD       X1, X0, X0
+	VUNPCKHPD    X0, X0, X1
+	VADDSD       X1, X0, X0
+
+tail1d:
+	TESTQ       CX, CX
+	JZ          doned
+	VMOVSD      (SI), X4
+	VFMADD231SD (DI), X4, X0
+	ADDQ        $8, SI
+	ADDQ        $8, DI
+	DECQ        CX
+	JMP         tail1d
+
+doned:
+	VMOVSD     X0, ret+24(FP)
+	VZEROUPPER
+	RET
