@@ -19,6 +19,10 @@ const bridgeImport = "tunebook.internal/rt"
 // exitPanic is the panic value of the sandboxed os.Exit.
 type exitPanic struct{ code int }
 
+// cellReturn is the panic value of a return statement at the top level of
+// a cell (see cellReturnCall): the cell ends there, without an error.
+type cellReturn struct{}
+
 // sandboxedExit replaces os.Exit in cells: instead of ending the kernel it
 // panics, and the session reports an Exit error for the cell.
 func sandboxedExit(code int) { panic(exitPanic{code}) }
@@ -31,7 +35,8 @@ func (s *Session) bridgeSymbols() interp.Exports {
 	return interp.Exports{
 		bridgeImport + "/rt": {
 			"GoStart":    reflect.ValueOf(s.goroutines.start),
-			"GoDone":     reflect.ValueOf(s.goroutines.done),
+			"Go":         reflect.ValueOf(s.goroutines.run),
+			"GoPanic":    reflect.ValueOf(s.goroutines.panicked),
 			"Print":      reflect.ValueOf(func(a ...any) { builtinPrint(stderr, false, a) }),
 			"Println":    reflect.ValueOf(func(a ...any) { builtinPrint(stderr, true, a) }),
 			"Append":     reflect.ValueOf(func(s []any, v any) []any { return append(s, v) }),
@@ -44,6 +49,7 @@ func (s *Session) bridgeSymbols() interp.Exports {
 			"NewRich":    reflect.ValueOf(newRich),
 			"Text":       reflect.ValueOf(textBundle),
 			"Result":     reflect.ValueOf(s.setResult),
+			"Return":     reflect.ValueOf(func() { panic(cellReturn{}) }),
 		},
 		"os/os": {
 			"Exit":   reflect.ValueOf(sandboxedExit),

@@ -20,6 +20,7 @@ type edit struct {
 	start, end int
 	parts      []part
 	cosmetic   bool
+	scope      bool // the edit runs [start, end) in an added function literal
 }
 
 func lit(s string) part     { return part{lit: s} }
@@ -39,9 +40,10 @@ func wrapWith(start, end int, before, after string, cosmetic bool) edit {
 // position in an interpreter message identifies its chunk.
 type chunkSrc struct {
 	prefix, body, suffix string
-	orig                 []int32 // cell offset of each byte of body; -1 for added text
-	cell                 string  // the cell the chunk came from ("" for session code)
-	line0                int     // line number of the body's first line, set by compile
+	orig                 []int32  // cell offset of each byte of body; -1 for added text
+	cell                 string   // the cell the chunk came from ("" for session code)
+	line0                int      // line number of the body's first line, set by compile
+	funcs                [][2]int // cell ranges run in added function literals (see wrapInFunc)
 }
 
 // chunkBuilder assembles a chunk from ranges of a cell, applying edits.
@@ -50,6 +52,7 @@ type chunkBuilder struct {
 	edits []edit // sorted: by start, insertions first, then longest first
 	buf   strings.Builder
 	orig  []int32
+	funcs [][2]int
 }
 
 // newChunkBuilder prepares a builder using edits (all of them, or only the
@@ -59,6 +62,9 @@ func newChunkBuilder(cell string, edits []edit, cosmetic bool) *chunkBuilder {
 	for _, e := range edits {
 		if cosmetic || !e.cosmetic {
 			b.edits = append(b.edits, e)
+		}
+		if e.scope {
+			b.funcs = append(b.funcs, [2]int{e.start, e.end})
 		}
 	}
 	sort.SliceStable(b.edits, func(i, j int) bool {
@@ -123,7 +129,18 @@ func (b *chunkBuilder) raw(from, to int) {
 
 // finish returns the chunk: the assembled text between prefix and suffix.
 func (b *chunkBuilder) finish(prefix, suffix string) *chunkSrc {
-	return &chunkSrc{prefix: prefix, body: b.buf.String(), suffix: suffix, orig: append(b.orig, -1), cell: b.cell}
+	return &chunkSrc{prefix: prefix, body: b.buf.String(), suffix: suffix, orig: append(b.orig, -1), cell: b.cell, funcs: b.funcs}
+}
+
+// inFunc reports whether the cell offset off lies in a statement that the
+// chunk runs in an added function literal.
+func (c *chunkSrc) inFunc(off int) bool {
+	for _, r := range c.funcs {
+		if off >= r[0] && off < r[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // lines returns the number of lines of the body.

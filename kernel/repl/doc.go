@@ -18,7 +18,12 @@
 // per-iteration copies (Go 1.22 semantics); values of notebook-declared
 // types print through fmt with their type names (%T gives main.Person) and
 // String methods; a function declared again reaches the functions of
-// earlier cells that call it. Features the interpreter lacks are reported
+// earlier cells that call it; compound statements at the top level of a
+// cell run in a function literal, where the interpreter handles the
+// variables they declare (see toplevel.go); a top-level return ends the
+// cell; failed comma-ok forms give the zero value. After an interrupt the
+// interpreter's run counter is put back, so closures made before it keep
+// working (see interrupt.go). Features the interpreter lacks are reported
 // with a clear message (range over integers, min and max, redefining a
 // type); LIMITS.md lists what remains.
 //

@@ -4,10 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"reflect"
 	"regexp"
-	"runtime"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -19,10 +16,6 @@ import (
 // started, so that one panicking right after the cell's last statement is
 // reported on the cell.
 const goroutineGrace = 50 * time.Millisecond
-
-// stuckGrace is how long an interrupted cell waits for the interpreter to
-// stop before reporting that a compiled call is still running.
-const stuckGrace = 300 * time.Millisecond
 
 // runGo runs the Go code of a cell.
 func (s *Session) runGo(ctx context.Context, cell string) (*Result, error) {
@@ -41,17 +34,26 @@ func (s *Session) runGo(ctx context.Context, cell string) (*Result, error) {
 	s.resultMu.Unlock()
 	s.trace.take()
 	if s.afterInterrupt {
-		// Closures made before an interrupt return zero values afterwards
-		// (yaegi v0.16.1 keeps the old run id in their frames); the
-		// converter is one, so it is made again.
+		// Closures made before an interrupt that could not put the run
+		// counter back return zero values (see runCounter); the converter
+		// is one, so it is made again.
 		s.refreshConverter()
 		s.afterInterrupt = false
 	}
 	x := &execution{ctx: ctx, cell: cell, segs: segs, baseline: executeFrames(), funcVars: s.funcVariables()}
 	s.goroutines.begin(s.seq)
 	var cellErr error
+	returned := false // a top-level return ran: only declarations follow
 	for _, c := range chunks {
-		if cellErr = s.evalChunk(x, c); cellErr != nil {
+		if returned && c.stmt {
+			continue
+		}
+		err := s.evalChunk(x, c)
+		if errors.Is(err, errCellReturned) {
+			returned = true
+			continue
+		}
+		if cellErr = err; err != nil {
 			break
 		}
 	}
@@ -98,8 +100,13 @@ func (s *Session) evalChunk(x *execution, c *chunk) error {
 	changed := s.changedFuncs(c)
 	s.record(x.cell, c)
 
+	returned := false
 	if err := s.run(x.ctx, prog); err != nil {
-		return s.runFailure(x, err)
+		if !isCellReturn(err) {
+			return s.runFailure(x, err)
+		}
+		returned = true
+		s.trace.take()
 	}
 	if c.types {
 		s.refreshConverter()
@@ -107,8 +114,27 @@ func (s *Session) evalChunk(x *execution, c *chunk) error {
 	if len(changed) > 0 {
 		s.refreshDependents(x.ctx, changed, c.segs)
 	}
+	if returned {
+		return errCellReturned
+	}
 	return nil
 }
+
+// isCellReturn reports whether err is the panic of a top-level return
+// (see cellReturnCall).
+func isCellReturn(err error) bool {
+	var p interp.Panic
+	if !errors.As(err, &p) {
+		return false
+	}
+	_, ok := p.Value.(cellReturn)
+	return ok
+}
+
+// errCellReturned tells runGo that a return statement at the top level of
+// the cell ended it: the remaining statements are skipped (declarations
+// still take effect, as in a Go file) and the cell succeeds.
+var errCellReturned = errors.New("repl: the cell returned")
 
 // record adds what a compiled chunk declares to the session's index and
 // imports.
@@ -174,57 +200,6 @@ func (s *Session) runFailure(x *execution, err error) error {
 	return newCellError(errPanic, msg, s.frames(x.cell)...)
 }
 
-// interrupted reports an interrupted cell. The interpreter stops
-// interpreted code at once, but a compiled call (time.Sleep, a mutex, a
-// channel operation inside compiled code) keeps its goroutine until it
-// returns; the message then says so. It also names the notebook variables
-// that held functions before the cell, which an interrupt breaks.
-func (s *Session) interrupted(x *execution) error {
-	s.afterInterrupt = true
-	msg := "interrupted (KeyboardInterrupt); the notebook state is kept"
-	for deadline := time.Now().Add(stuckGrace); executeFrames() > x.baseline; time.Sleep(10 * time.Millisecond) {
-		if time.Now().After(deadline) {
-			msg = "interrupted (KeyboardInterrupt), but the cell is blocked in a compiled call " +
-				"(for example time.Sleep, sync.Mutex.Lock or a compiled channel operation) that cannot be stopped; " +
-				"it keeps running in the background: restart the kernel if the notebook misbehaves"
-			break
-		}
-	}
-	if len(x.funcVars) > 0 {
-		msg += fmt.Sprintf("; function values made by earlier cells (%s) return zero values after an interrupt "+
-			"(an interpreter bug): run the cells that create them again", strings.Join(x.funcVars, ", "))
-	}
-	return newCellError(errInterrupted, msg)
-}
-
-// funcVariables lists the notebook variables holding a function value.
-func (s *Session) funcVariables() []string {
-	var names []string
-	for name, v := range s.globals() {
-		if strings.HasPrefix(name, "__tb") || !v.IsValid() {
-			continue
-		}
-		if v.Kind() == reflect.Func && !v.IsNil() {
-			names = append(names, name)
-		}
-	}
-	sort.Strings(names)
-	return names
-}
-
-// executeFrames counts the goroutines inside yaegi's Interpreter.Execute,
-// i.e. running interpreted cells, including abandoned ones.
-func executeFrames() int {
-	buf := make([]byte, 1<<16)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			return strings.Count(string(buf[:n]), "interp.(*Interpreter).Execute(")
-		}
-		buf = make([]byte, 2*len(buf))
-	}
-}
-
 // positionRE matches a position in an interpreter message, with or
 // without the default file name: "_.go:100012:5: " or "100012:5: ".
 var positionRE = regexp.MustCompile(`(?:_\.go:)?\b(\d{6,}):(\d+)(: )?`)
@@ -271,14 +246,18 @@ func (s *Session) locate(cell string, line, col int) (where string, off int, cur
 }
 
 // frames renders the interpreted frames a panic went through, innermost
-// first, as traceback lines.
+// first, as traceback lines. The cell's own frames are shown once, at the
+// innermost position: a statement run in an added function literal (see
+// wrapInFunc) has a frame for the literal and one for the cell.
 func (s *Session) frames(cell string) []string {
 	var out []string
+	prevCell := false
 	for _, f := range s.trace.take() {
-		fn := strings.TrimPrefix(f.function, "main.")
-		if fn == "main" || fn == "" {
-			fn = "cell"
+		fn := s.frameFunction(f)
+		if fn == "cell" && prevCell {
+			continue
 		}
+		prevCell = fn == "cell"
 		where, off, current := s.locate(cell, f.line, f.col)
 		if current {
 			ln, cn := lineCol(cell, off)
@@ -287,4 +266,25 @@ func (s *Session) frames(cell string) []string {
 		out = append(out, fmt.Sprintf("    in %s %s", fn, where))
 	}
 	return out
+}
+
+// frameFunction names the function of a traceback frame: "cell" for the
+// cell's statements, otherwise the function's name without the package
+// ("func" for a function literal). yaegi names a function literal after
+// the function around it (main.func, main.func.func); in a statement that
+// runs in an added function literal, that literal is left out of the name.
+func (s *Session) frameFunction(f frame) string {
+	fn := f.function
+	if fn == "main.func" || strings.HasPrefix(fn, "main.func.") {
+		if c := s.chunkAt(f.line); c != nil {
+			if off, ok := c.cellOffset(f.line, f.col); ok && c.inFunc(off) {
+				fn = "main" + strings.TrimPrefix(fn, "main.func")
+			}
+		}
+	}
+	fn = strings.TrimPrefix(fn, "main.")
+	if fn == "main" || fn == "" {
+		return "cell"
+	}
+	return fn
 }

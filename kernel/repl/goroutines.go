@@ -6,15 +6,16 @@ import (
 )
 
 // goTracker follows the goroutines that cells start. Cells are rewritten
-// so that every go statement calls start before the goroutine runs and done
-// (with the recovered panic value) when it ends; a panic in such a
-// goroutine therefore cannot end the kernel process. Panics are reported on
-// the cell that started the goroutine while it runs, and on standard error
-// afterwards.
+// so that every go statement calls start, and the new goroutine runs its
+// call through run, inside a function that recovers a panic and passes it
+// to panicked (see rewriter.goStmt); a panic in such a goroutine therefore
+// cannot end the kernel process. Panics are reported on the cell that started the goroutine
+// while it runs, and on standard error afterwards.
 type goTracker struct {
 	mu     sync.Mutex
 	cell   int64         // the running cell, 0 between cells
-	live   map[int64]int // goroutines still running, by cell
+	live   map[int64]int // goroutines registered and not ended, by cell
+	inside int           // goroutines inside run
 	panics []string      // panics of the running cell's goroutines
 	wake   chan struct{} // signalled when a goroutine of any cell ends
 	late   func(msg string)
@@ -25,7 +26,7 @@ func newGoTracker(late func(msg string)) *goTracker {
 }
 
 // start registers a goroutine of the running cell and returns the cell's
-// token for done.
+// token for run and panicked.
 func (t *goTracker) start() int64 {
 	t.mu.Lock()
 	defer t.mu.Unlock()
@@ -33,29 +34,62 @@ func (t *goTracker) start() int64 {
 	return t.cell
 }
 
-// done unregisters a goroutine; r is its recovered panic value, if any.
-func (t *goTracker) done(cell int64, r any) {
+// run runs fn, the body of a goroutine registered by start, in the
+// calling goroutine. A panic that escapes fn is reported like one passed
+// to panicked. The goroutine is unregistered when fn returns, also when an
+// interrupt stopped the interpreted code in fn (whose deferred calls then
+// do not run). A goroutine that an interrupt stops before it calls run
+// stays registered for its cell, which only makes that cell's end wait
+// for goroutineGrace; running does not count it.
+func (t *goTracker) run(cell int64, fn func()) {
 	t.mu.Lock()
+	t.inside++
+	t.mu.Unlock()
+	defer func() {
+		t.panicked(cell, recover())
+		t.exit(cell)
+	}()
+	fn()
+}
+
+// panicked reports r, the recovered panic value of a goroutine of cell,
+// if it is not nil.
+func (t *goTracker) panicked(cell int64, r any) {
+	if r == nil {
+		return
+	}
+	msg := goroutinePanicMessage(r)
+	t.mu.Lock()
+	current := cell != 0 && cell == t.cell
+	if current {
+		t.panics = append(t.panics, msg)
+	}
+	t.mu.Unlock()
+	if !current {
+		t.late(msg)
+	}
+}
+
+// exit unregisters a goroutine of cell.
+func (t *goTracker) exit(cell int64) {
+	t.mu.Lock()
+	t.inside--
 	if t.live[cell]--; t.live[cell] <= 0 {
 		delete(t.live, cell)
 	}
-	current := cell != 0 && cell == t.cell
-	var msg string
-	if r != nil {
-		msg = goroutinePanicMessage(r)
-		if current {
-			t.panics = append(t.panics, msg)
-		}
-	}
 	t.mu.Unlock()
-
 	select {
 	case t.wake <- struct{}{}:
 	default:
 	}
-	if r != nil && !current {
-		t.late(msg)
-	}
+}
+
+// running returns the number of goroutines of all cells that are inside
+// run: they have started and not ended.
+func (t *goTracker) running() int {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	return t.inside
 }
 
 // goroutinePanicMessage describes the panic of a cell's goroutine.

@@ -98,3 +98,91 @@ func skipUnderRace(t *testing.T) {
 		t.Skip("interrupting yaegi v0.16.1 races inside the interpreter; run without -race")
 	}
 }
+
+// TestInterruptKeepsClosures checks that function values, the values of
+// notebook types and variables made before an interrupt keep working
+// after it: yaegi v0.16.1 would make every closure made earlier return
+// zero values (see runCounter).
+func TestInterruptKeepsClosures(t *testing.T) {
+	skipUnderRace(t)
+	ts := newTestSession(t)
+	steps := []struct {
+		code      string
+		interrupt bool
+		want      string // result, or text the Interrupted message contains
+		notWant   string // text the Interrupted message must not contain
+	}{
+		{code: "x := 41\nf := func() int { return x + 1 }\ntype T struct{ A int }\nfunc (t T) String() string { return \"T!\" }\ntt := T{5}"},
+		{code: "for {}", interrupt: true, want: "the notebook state is kept", notWant: "zero values"},
+		{code: "x + 1", want: "42"},
+		{code: "f()", want: "42"},
+		{code: "tt", want: "T!"},
+		{code: "if true {\n\tfor {\n\t\tx++\n\t}\n}", interrupt: true, notWant: "zero values"},
+		{code: "f() - x", want: "1"},
+		{code: "g := func() int { return 1 }\nfor {}", interrupt: true, want: "made by this cell (g)"},
+		{code: "g() + f() - x", want: "2"},
+		{code: "bg := make(chan int)\ngo func() {\n\tfor range bg {\n\t}\n}()"},
+		{code: "for {}", interrupt: true, want: "function values made by earlier cells (f, g)"},
+		{code: "close(bg)"},
+	}
+	for i, st := range steps {
+		ctx, cancel := context.WithCancel(context.Background())
+		if st.interrupt {
+			time.AfterFunc(100*time.Millisecond, cancel)
+		}
+		res, err := ts.Execute(ctx, st.code)
+		cancel()
+		got := cellRun{result: res, err: err, stdout: ts.stdout.drain(t), stderr: ts.stderr.drain(t)}
+		if st.interrupt {
+			var ce *CellError
+			switch {
+			case !errors.As(err, &ce) || ce.Name != errInterrupted:
+				t.Errorf("cell %d %q: err = %v, want Interrupted", i+1, st.code, err)
+			case !strings.Contains(ce.Value, st.want):
+				t.Errorf("cell %d %q: message %q, want it to contain %q", i+1, st.code, ce.Value, st.want)
+			case st.notWant != "" && strings.Contains(ce.Value, st.notWant):
+				t.Errorf("cell %d %q: message %q, want it without %q", i+1, st.code, ce.Value, st.notWant)
+			}
+			continue
+		}
+		if err != nil {
+			t.Errorf("cell %d %q: error %v, want none", i+1, st.code, err)
+		}
+		if text, _ := got.text(); text != st.want {
+			t.Errorf("cell %d %q: result %q, want %q", i+1, st.code, text, st.want)
+		}
+	}
+}
+
+// TestExecutingSeesTheRunningCell checks that Session.executing finds the
+// interpreter's evaluation in the goroutine stacks while a cell runs and
+// not after an interrupt stopped it: restoring the run counter depends on
+// it.
+func TestExecutingSeesTheRunningCell(t *testing.T) {
+	skipUnderRace(t)
+	ts := newTestSession(t)
+	if ts.executing() {
+		t.Fatal("executing() = true before any cell, want false")
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() {
+		_, err := ts.Execute(ctx, "for {}")
+		done <- err
+	}()
+	deadline := time.Now().Add(5 * time.Second)
+	for !ts.executing() {
+		if time.Now().After(deadline) {
+			cancel()
+			t.Fatal("executing() stayed false while a cell ran")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	cancel()
+	if err := <-done; err == nil {
+		t.Fatal("interrupted cell returned no error")
+	}
+	if ts.executing() {
+		t.Error("executing() = true after the interrupted cell returned, want false")
+	}
+}

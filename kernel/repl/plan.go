@@ -248,9 +248,11 @@ func (p *planner) rewrite(stmts []*segment) ([]edit, *edit) {
 				r.types[d.name] = true
 			case kindVar:
 				r.varTypes[d.name] = d.typeName
+				r.cellVars = append(r.cellVars, cellVar{name: d.name, seg: seg})
 			}
 		}
 	}
+	r.countGotos(p.segs)
 	for _, imp := range p.imports {
 		if imp.name == "_" || imp.name == "." {
 			continue

@@ -28,6 +28,8 @@ var fmtPrintFuncs = map[string]bool{
 //     Go 1.22 semantics yaegi v0.16.1 lacks (essential);
 //   - some top-level statements are reshaped around bugs of yaegi's
 //     statement mode (essential, see topLevel);
+//   - failed comma-ok forms give the zero value (essential, see
+//     fixCommaOks), and `return <-c` works (essential, see returnRecv);
 //   - fmt print calls and display.Show pass values through the prelude so
 //     notebook types print with their names and methods (cosmetic).
 //
@@ -44,12 +46,24 @@ type rewriter struct {
 	types        map[string]bool   // notebook types (cell and notebook)
 	varTypes     map[string]string // variables whose type the source shows
 	renameMain   bool              // the notebook declares func main (see mainName)
+	cellVars     []cellVar         // variables the cell declares at its top level
+	gotos        map[string]int    // goto statements at the cell's top level, by label
 
 	n int
 }
 
+// cellVar is a variable declared at the top level of a cell, by a var
+// declaration or a statement.
+type cellVar struct {
+	name string
+	seg  *segment
+}
+
 // rewriteSegment adds the edits for one segment.
-func (r *rewriter) rewriteSegment(s *segment) { r.walk(s, s.node()) }
+func (r *rewriter) rewriteSegment(s *segment) {
+	r.walk(s, s.node())
+	r.fixCommaOks(s)
+}
 
 // walk visits the nodes under root, leaving out the names selected by
 // selector expressions (the Println of fmt.Println).
@@ -72,6 +86,8 @@ func (r *rewriter) visit(s *segment, n ast.Node) bool {
 		}
 	case *ast.GoStmt:
 		r.goStmt(s, x)
+	case *ast.ReturnStmt:
+		r.returnRecv(s, x)
 	case *ast.CallExpr:
 		r.call(s, x)
 	case *ast.RangeStmt:
@@ -141,11 +157,16 @@ func (r *rewriter) nameSlice(s *segment, e ast.Expr) {
 
 // goStmt rewrites `go f(x, y)` to
 //
-//	{ g := __tbrt.GoStart(); a0 := x; go func() { defer func() { __tbrt.GoDone(g, recover()) }(); f(a0, y) }() }
+//	{ g := __tbrt.GoStart(); a0 := x; go func() { __tbrt.Go(g, func() { defer func() { __tbrt.GoPanic(g, recover()) }(); f(a0, y) }) }() }
 //
 // The function value and non-constant arguments are evaluated before the
 // goroutine starts, as the Go specification requires; constant arguments
-// stay in place so that untyped constants keep their meaning.
+// stay in place so that untyped constants keep their meaning. The
+// goroutine runs the call through compiled code (goTracker.run), which
+// learns when it ends even if an interrupt stops the interpreted code
+// before its deferred calls run. (The go statement stays interpreted:
+// yaegi gives a goroutine its own copy of a0, not a function value passed
+// to compiled code.)
 func (r *rewriter) goStmt(s *segment, g *ast.GoStmt) {
 	r.n++
 	id := fmt.Sprintf("__tb_go%d", r.n)
@@ -178,10 +199,35 @@ func (r *rewriter) goStmt(s *segment, g *ast.GoStmt) {
 	}
 	call = append(call, lit(")"))
 
-	parts = append(parts, lit("go func() { defer func() { __tbrt.GoDone("+id+", recover()) }(); "))
+	parts = append(parts, lit("go func() { __tbrt.Go("+id+", func() { defer func() { __tbrt.GoPanic("+id+", recover()) }(); "))
 	parts = append(parts, call...)
-	parts = append(parts, lit(" }() }"))
+	parts = append(parts, lit(" }) }() }"))
 	r.edits = append(r.edits, edit{start: s.off(g.Pos()), end: s.off(g.End()), parts: parts})
+}
+
+// returnRecv rewrites `return <-c`, which yaegi v0.16.1 fails to run
+// ("reflect.Value.Set using unaddressable value"), to
+// `{ __tb_recvN := <-c; return __tb_recvN }`.
+func (r *rewriter) returnRecv(s *segment, ret *ast.ReturnStmt) {
+	if len(ret.Results) != 1 {
+		return
+	}
+	e := ret.Results[0]
+	for {
+		p, ok := e.(*ast.ParenExpr)
+		if !ok {
+			break
+		}
+		e = p.X
+	}
+	if u, ok := e.(*ast.UnaryExpr); !ok || u.Op != token.ARROW {
+		return
+	}
+	tmp := fmt.Sprintf("__tb_recv%d", r.nextID())
+	res := ret.Results[0]
+	r.edits = append(r.edits, edit{start: s.off(ret.Pos()), end: s.off(ret.End()), parts: []part{
+		lit("{ " + tmp + " := "), src(s.off(res.Pos()), s.off(res.End())), lit("; return " + tmp + " }"),
+	}})
 }
 
 // stable reports whether evaluating the function expression later gives

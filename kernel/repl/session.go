@@ -48,9 +48,12 @@ type Session struct {
 
 	runMu sync.Mutex // held by Execute
 	seq   int64      // number of cells run
-	// afterInterrupt is set when a cell was interrupted; the next cell
-	// first renews the session's own closures.
+	// afterInterrupt is set when a cell was interrupted and the run
+	// counter could not be put back; the next cell first renews the
+	// session's own closures.
 	afterInterrupt bool
+	runs           runCounter // the interpreter's cancellation counter
+	runID          uint64     // its value when the last evaluation started
 
 	mu       sync.RWMutex          // guards the fields below
 	imports  map[string]importSpec // by importKey
@@ -99,6 +102,7 @@ func New(opts Options) (*Session, error) {
 		Stderr:       s.trace,
 		Unrestricted: true,
 	})
+	s.runs = newRunCounter(s.interp)
 	for _, exports := range []interp.Exports{stdlib.Symbols, symbols.Symbols, s.bridgeSymbols()} {
 		if err := s.interp.Use(exports); err != nil {
 			return nil, fmt.Errorf("repl: load symbols: %w", err)
@@ -219,6 +223,7 @@ func (s *Session) run(ctx context.Context, prog *interp.Program) (err error) {
 			err = interp.Panic{Value: r}
 		}
 	}()
+	s.runID, _ = s.runs.load()
 	_, err = s.interp.ExecuteWithContext(ctx, prog)
 	return err
 }

@@ -188,3 +188,12 @@ func TestSessionTopLevelCommaOkAndTypeSwitch(t *testing.T) {
 		{code: "for i := 0; i < 2; i++ {\n}\ni", errName: errCompile, errHas: "undefined: i"},
 	})
 }
+
+func TestSessionReturnReceive(t *testing.T) {
+	runSteps(t, []step{
+		{code: "c := make(chan int, 3)\nc <- 1\nc <- 2\nc <- 3"},
+		{code: "func next(c chan int) int { return <-c }\nnext(c)", result: "1"},
+		{code: "nextAny := func(c chan int) interface{} {\n\tswitch {\n\tdefault:\n\t\treturn (<-c)\n\t}\n}\nnextAny(c)", result: "2"},
+		{code: "next(c) * 10", result: "30"},
+	})
+}
