@@ -31,7 +31,11 @@ type Model struct {
 	Metric     string    `json:"metric"`
 	Validation float64   `json:"validation"`
 	Test       []Measure `json:"test,omitempty"`
-	Created    time.Time `json:"created"`
+	// Threshold is the decision threshold of a binary model, chosen for the
+	// highest F1 on the validation rows; Predict labels a row positive when
+	// its probability reaches it. 0 means 0.5 (models saved without one).
+	Threshold float64   `json:"threshold,omitempty"`
+	Created   time.Time `json:"created"`
 }
 
 // Predictions holds a model's output for each row of a frame.
@@ -125,7 +129,15 @@ func (m *Model) Predict(f *data.Frame) (*Predictions, error) {
 			p.Probabilities = append(p.Probabilities, s[i*k:(i+1)*k])
 		}
 	}
-	if p.Classes != nil {
+	if m.Pipeline.Task == data.Binary {
+		t := m.Threshold
+		if t <= 0 {
+			t = 0.5
+		}
+		for _, row := range p.Probabilities {
+			p.Labels = append(p.Labels, m.Pipeline.Labels.Decode(boolToInt(row[1] >= t)))
+		}
+	} else if p.Classes != nil {
 		for _, row := range p.Probabilities {
 			best := 0
 			for j := range row {
@@ -179,4 +191,11 @@ func sumCounts(m map[string]int) int {
 		n += c
 	}
 	return n
+}
+
+func boolToInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

@@ -61,6 +61,7 @@ func Train(ctx context.Context, frame *data.Frame, cfg Config, network nn.Config
 	t.Model = &Model{
 		Version: modelVersion, Kind: "network", Name: "network", Pipeline: r.pipeline, Network: model,
 		Metric: r.obj.name, Created: time.Now().UTC(), Test: finiteMeasures(t.Test.Measures),
+		Threshold: finiteOr(threshold, 0),
 	}
 	if v, ok := t.Validation.Value(r.obj.name); ok {
 		t.Model.Validation = finiteOr(v, 0)

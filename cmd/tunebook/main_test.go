@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/tunebook/tunebook/internal/browser"
+	"github.com/tunebook/tunebook/kernel"
+	"github.com/tunebook/tunebook/notebook"
 )
 
 // buildBinary builds the tunebook command into a temporary directory.
@@ -127,5 +129,14 @@ func TestCommandErrors(t *testing.T) {
 				t.Errorf("stderr = %q, want it to contain %q", stderr, tt.want)
 			}
 		})
+	}
+}
+
+// TestKernelNamesAgree guards the kernelspec name that executed notebooks
+// record: it must be the name "tunebook install" registers, or Jupyter
+// cannot re-run them.
+func TestKernelNamesAgree(t *testing.T) {
+	if notebook.KernelName != kernel.DefaultKernelName {
+		t.Errorf("notebook.KernelName = %q, kernel.DefaultKernelName = %q; want the same", notebook.KernelName, kernel.DefaultKernelName)
 	}
 }

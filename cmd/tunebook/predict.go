@@ -46,6 +46,10 @@ func runPredict(args []string) error {
 	if err != nil {
 		return err
 	}
+	if model.Threshold > 0 && len(pred.Classes) == 2 {
+		fmt.Fprintf(os.Stderr, "labels use the decision threshold %.4g (chosen for F1 on the validation rows) on probability_%s\n",
+			model.Threshold, pred.Classes[1])
+	}
 	for _, w := range pred.Warnings {
 		fmt.Fprintf(os.Stderr, "warning: %s\n", w)
 	}

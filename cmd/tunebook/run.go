@@ -52,14 +52,11 @@ func runNotebook(args []string) error {
 	if err != nil {
 		return err
 	}
-	htmlOpts := notebook.HTMLOptions{Title: reportTitle(nb, inPath), ECharts: plots.Assets{URL: *echartsURL}}
-	if *echartsJS != "" {
-		a, err := plots.LoadAssets(*echartsJS)
-		if err != nil {
-			return err
-		}
-		htmlOpts.ECharts.Inline = a.Inline
+	assets, err := assetsFrom(*echartsURL, *echartsJS)
+	if err != nil {
+		return err
 	}
+	htmlOpts := notebook.HTMLOptions{Title: reportTitle(nb, inPath), ECharts: assets}
 	if *echartsURL != "" {
 		// Charts drawn by the cells read the URL from the environment.
 		os.Setenv(plots.EnvURL, *echartsURL)

@@ -23,7 +23,7 @@ func runSearch(args []string) error {
 	target := fs.String("target", "", "name of the target `column` (required)")
 	task := fs.String("task", "", "binary, multiclass or regression (default: inferred from the target)")
 	metric := fs.String("metric", "", "objective: auc, f1, accuracy, logloss, rmse, mae or r2 (default: auc, accuracy or rmse by task)")
-	strategy := fs.String("strategy", "random", "search strategy: random, grid or hyperband")
+	strategy := fs.String("strategy", "tpe", "search strategy: tpe (warm start, then TPE with asynchronous successive halving), random, grid or hyperband")
 	trials := fs.Int("trials", 0, "number of network trials (default 30 without --budget)")
 	budget := fs.Duration("budget", 0, "wall-clock budget of the search, e.g. 90s or 5m (default: none)")
 	parallel := fs.Int("parallel", 1, "trials run at once")

@@ -41,6 +41,20 @@ type summary struct {
 	// and PeakRSS the peak over the run.
 	RSSByTrial []float64 `json:"rss_mib_by_trial,omitempty"`
 	PeakRSS    float64   `json:"peak_rss_mib"`
+	// Leaderboard lists every ranked model, best first.
+	Leaderboard []entry `json:"leaderboard"`
+}
+
+// entry is one leaderboard row of the summary.
+type entry struct {
+	Rank     int      `json:"rank"`
+	Name     string   `json:"name"`
+	Trial    int      `json:"trial"`
+	Valid    *float64 `json:"valid"`
+	Tiebreak *float64 `json:"tiebreak"`
+	Epochs   int      `json:"epochs,omitempty"`
+	Params   string   `json:"params,omitempty"`
+	Stopped  bool     `json:"stopped_by_budget,omitempty"`
 }
 
 func writeSummary(path string, res *automl.Result, rss []float64) error {
@@ -50,6 +64,10 @@ func writeSummary(path string, res *automl.Result, rss []float64) error {
 		WallSecond: res.Elapsed.Seconds(), RSSByTrial: rss,
 	}
 	_, s.PeakRSS = residentMiB()
+	for _, e := range res.Leaderboard {
+		s.Leaderboard = append(s.Leaderboard, entry{Rank: e.Rank, Name: e.Name, Trial: e.Trial,
+			Valid: finitePtr(e.Value), Tiebreak: finitePtr(e.Tiebreak), Epochs: e.Epochs, Params: e.Params, Stopped: e.Stopped})
+	}
 	for _, m := range res.Test.Measures {
 		if !math.IsNaN(m.Value) && !math.IsInf(m.Value, 0) {
 			s.Test[m.Name] = m.Value
