@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/tunebook/tunebook/automl/data"
 	"github.com/tunebook/tunebook/plots"
 	"github.com/tunebook/tunebook/plots/report"
 )
@@ -82,12 +83,8 @@ func (r *Result) leaderboardSection() report.Section {
 		if i >= 25 {
 			break
 		}
-		epochs := "-"
-		if e.Trial >= 0 {
-			epochs = fmt.Sprintf("%d (best %d)", e.Epochs, e.BestEpoch)
-		}
 		rows = append(rows, []string{fmt.Sprint(e.Rank), e.Name, formatValue(e.Value), formatValue(e.Tiebreak),
-			epochs, e.Duration.Round(time.Millisecond).String(), e.Params})
+			e.epochText(), e.Duration.Round(time.Millisecond).String(), e.Params})
 	}
 	tiebreak := tiebreakName(r)
 	s := report.Section{Heading: "Leaderboard", Blocks: []report.Block{
@@ -129,7 +126,14 @@ func (r *Result) bestSection() report.Section {
 		}
 		rows = append(rows, row)
 	}
-	s.Blocks = append(s.Blocks, report.Paragraph(fmt.Sprintf("Test-set metrics on %d rows held out from training and model selection.", r.Rows.Test)),
+	held := fmt.Sprintf("Test-set metrics on %d rows held out from training and model selection.", r.Rows.Test)
+	if p := r.positiveText(); p != "" {
+		held += " The " + p + "."
+	}
+	if r.Test.Task == data.Binary {
+		held += " The threshold was chosen for the highest F1 on the validation rows."
+	}
+	s.Blocks = append(s.Blocks, report.Paragraph(held),
 		report.Table(header, rows))
 	if len(r.Test.Problems) > 0 {
 		s.Blocks = append(s.Blocks, report.Paragraph("Not computed: "+strings.Join(r.Test.Problems, "; ")))

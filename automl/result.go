@@ -68,6 +68,9 @@ type Entry struct {
 	Epochs, BestEpoch int
 	Params            string
 	Duration          time.Duration
+	// Stopped is true for a trial cut short by the time budget; its
+	// weights are those of its best epoch before the deadline.
+	Stopped bool
 }
 
 // finish ranks the models, evaluates the best one on the test rows and
@@ -103,6 +106,7 @@ func (r *runner) finish(res *Result) error {
 	res.Model = &Model{
 		Version: modelVersion, Kind: "network", Name: best.name, Pipeline: r.pipeline, Network: best.network,
 		Metric: r.obj.name, Validation: finiteOr(best.value, 0), Created: time.Now().UTC(),
+		Threshold: finiteOr(res.Test.ChosenThreshold, 0),
 	}
 	if best.network == nil {
 		res.Model.Kind, res.Model.Linear = "linear", best.predictor.(*linear.Model)
@@ -132,8 +136,25 @@ func (r *runner) validThreshold(p predictor) float64 {
 	if err != nil {
 		return math.NaN()
 	}
-	t, _ := tc.BestF1()
-	return t
+	return middleBestF1(tc)
+}
+
+// middleBestF1 returns, of the thresholds that reach the highest F1, the
+// middle one: on a small validation set many thresholds tie, and the lowest
+// or highest of them sits at the edge of the plateau, where new data is
+// most likely to fall on the wrong side. NaN for an empty curve.
+func middleBestF1(tc metrics.ThresholdCurve) float64 {
+	_, best := tc.BestF1()
+	var tied []float64
+	for i, f := range tc.F1 {
+		if i < len(tc.Thresholds) && f == best {
+			tied = append(tied, tc.Thresholds[i])
+		}
+	}
+	if len(tied) == 0 {
+		return math.NaN()
+	}
+	return tied[len(tied)/2]
 }
 
 // models returns the leaderboard's best model and the best baseline.
@@ -172,7 +193,7 @@ func (r *runner) leaderboard(res *Result) []Entry {
 			entries = append(entries, Entry{
 				Name: fmt.Sprintf("network #%d", t.Number), Trial: t.Number, Value: t.Value, Tiebreak: t.Tiebreak,
 				Epochs: attrInt(t.Attrs, "epochs"), BestEpoch: attrInt(t.Attrs, "best_epoch"),
-				Params: formatParams(t.Params), Duration: t.Duration,
+				Params: formatParams(t.Params), Duration: t.Duration, Stopped: t.Attrs["stopped_early"] == true,
 			})
 		}
 	}

@@ -25,15 +25,11 @@ func (r *Result) LeaderboardText(n int) string {
 		if n > 0 && i >= n {
 			break
 		}
-		epochs := "-"
-		if e.Trial >= 0 {
-			epochs = fmt.Sprintf("%d (best %d)", e.Epochs, e.BestEpoch)
-		}
-		fmt.Fprintf(w, "%d\t%s\t%.4f\t%.4f\t%s\t%s\n", e.Rank, e.Name, e.Value, e.Tiebreak, epochs, e.Params)
+		fmt.Fprintf(w, "%d\t%s\t%.4f\t%.4f\t%s\t%s\n", e.Rank, e.Name, e.Value, e.Tiebreak, e.epochText(), e.Params)
 	}
 	w.Flush()
 	if n > 0 && len(r.Leaderboard) > n {
-		fmt.Fprintf(&b, "… %d more entries (all of them are in the HTML report)\n", len(r.Leaderboard)-n)
+		fmt.Fprintf(&b, "… %d more entries\n", len(r.Leaderboard)-n)
 	}
 	if r.Study != nil {
 		fmt.Fprintf(&b, "%d network trials: %d completed, %d pruned, %d failed\n", len(r.Study.Trials),
@@ -49,6 +45,9 @@ func (r *Result) LeaderboardText(n int) string {
 func (r *Result) TestText() string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "Best model: %s; test metrics on %d rows:\n", r.Best.Name, r.Rows.Test)
+	if p := r.positiveText(); p != "" {
+		fmt.Fprintf(&b, "  %s\n", p)
+	}
 	for _, m := range r.Test.Measures {
 		fmt.Fprintf(&b, "  %-20s %s\n", m.Name, formatValue(m.Value))
 	}
@@ -121,4 +120,26 @@ func tiebreakName(r *Result) string {
 		return "validation MAE"
 	}
 	return "validation log loss"
+}
+
+// epochText describes the epochs of a network entry ("-" for baselines).
+func (e Entry) epochText() string {
+	if e.Trial < 0 {
+		return "-"
+	}
+	s := fmt.Sprintf("%d (best %d)", e.Epochs, e.BestEpoch)
+	if e.Stopped {
+		s += ", cut by the budget"
+	}
+	return s
+}
+
+// positiveText says which class is the positive one of a binary task, the
+// class that probabilities, precision and recall refer to.
+func (r *Result) positiveText() string {
+	if r.Task != data.Binary || r.Model == nil || r.Model.Pipeline.Labels == nil {
+		return ""
+	}
+	c := r.Model.Pipeline.Labels.Classes
+	return fmt.Sprintf("positive class: %q (probabilities, precision and recall refer to it; negative class %q)", c[1], c[0])
 }
