@@ -11,7 +11,7 @@ import (
 )
 
 // Strategies lists the search strategies Run accepts.
-var Strategies = []string{"random", "grid", "hyperband"}
+var Strategies = []string{"tpe", "random", "grid", "hyperband"}
 
 // Config says what to search for and within which limits. The zero value of
 // every optional field means its documented default.
@@ -23,7 +23,9 @@ type Config struct {
 	// Metric is the objective on the validation split; empty means auc for
 	// binary, accuracy for multiclass and rmse for regression tasks.
 	Metric string
-	// Strategy is one of Strategies; empty means random.
+	// Strategy is one of Strategies; empty means tpe: a warm start from
+	// space.Portfolio, then the Tree-structured Parzen Estimator, pruning
+	// with asynchronous successive halving.
 	Strategy string
 	// Trials caps the number of network trials; 0 means 30, or no cap when
 	// Budget is set.
@@ -77,7 +79,7 @@ func (c Config) withDefaults(task data.Task) Config {
 		c.Metric = defaultMetric(task)
 	}
 	if c.Strategy == "" {
-		c.Strategy = "random"
+		c.Strategy = "tpe"
 	}
 	if c.Trials == 0 && c.Budget == 0 {
 		c.Trials = 30
@@ -148,7 +150,7 @@ func contains(list []string, s string) bool {
 }
 
 // DefaultSpace returns the space a strategy searches when the user gives
-// none: space.Default() for random search and Hyperband, and for grid search
+// none: space.Default() for TPE, random search and Hyperband, and for grid search
 // the default space cut
 // to 48 points at two values per continuous parameter (one or two layers of
 // 32 or 128 units, ReLU or tanh, two learning rates, with and without

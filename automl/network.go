@@ -146,7 +146,7 @@ func (r *runner) networkObjective(ctx context.Context, t *search.TrialHandle) (f
 		return math.NaN(), math.NaN(), err
 	}
 
-	pred := model.Predict(r.valid.X, r.valid.Rows)
+	pred := validPredictions(model, history, r.valid)
 	value, verr := r.obj.score(r.valid.Y, pred, r.classes)
 	if verr != nil {
 		return math.NaN(), math.NaN(), verr
@@ -162,4 +162,18 @@ func (r *runner) networkObjective(ctx context.Context, t *search.TrialHandle) (f
 		value: value, tiebreak: tiebreak, predictor: model, network: model, history: history,
 	})
 	return value, tiebreak, err
+}
+
+// validPredictions returns the model's scores of the validation rows: the
+// ones training recorded at the best epoch (the returned model holds that
+// epoch's weights), or fresh ones when the history has none. Reusing them
+// saves a pass over the validation rows per trial, which matters at the
+// deadline on large data.
+func validPredictions(model *nn.Model, history []nn.Epoch, valid nn.Data) []float64 {
+	for _, e := range history {
+		if e.Epoch == model.BestEpoch && len(e.ValidPred) > 0 {
+			return e.ValidPred
+		}
+	}
+	return model.Predict(valid.X, valid.Rows)
 }

@@ -3,6 +3,7 @@ package automl
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -71,8 +72,8 @@ func (r *Result) dataSection() report.Section {
 		}
 		s.Blocks = append(s.Blocks, report.Table([]string{"class", "rows", "share"}, cls))
 	}
-	if len(r.Notes) > 0 {
-		s.Blocks = append(s.Blocks, report.Paragraph("Notes:\n\n"+strings.Join(r.Notes, "\n\n")))
+	if notes := append(slices.Clone(r.Summary.Notes), r.Notes...); len(notes) > 0 {
+		s.Blocks = append(s.Blocks, report.Paragraph("Notes:\n\n"+strings.Join(notes, "\n\n")))
 	}
 	return s
 }

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/tunebook/tunebook/automl/data"
+	"github.com/tunebook/tunebook/automl/metrics"
 	"github.com/tunebook/tunebook/automl/nn"
 	"github.com/tunebook/tunebook/automl/prep"
 	"github.com/tunebook/tunebook/automl/search"
@@ -42,6 +43,14 @@ type runner struct {
 // rows. When ctx is cancelled during the search, Run still evaluates the best
 // model found so far and says so in Result.Notes. Errors name the column,
 // parameter or setting at fault.
+//
+// With cfg.Budget, Run returns within about half a second after the budget
+// (measured from the call), whatever the data: the baselines are fitted
+// while the search runs and left out if they have not finished by then,
+// running trials are stopped in time to evaluate the best model, and each
+// keeps the weights of its best epoch so far. Only the preparation of the
+// data before the search and the cross-validation of cfg.Folds after it
+// are not bounded by the budget.
 func Run(ctx context.Context, frame *data.Frame, cfg Config) (*Result, error) {
 	start := time.Now()
 	r, res, err := prepare(frame, cfg)
@@ -50,8 +59,7 @@ func Run(ctx context.Context, frame *data.Frame, cfg Config) (*Result, error) {
 	}
 	cfg = r.cfg
 
-	res.Baselines = r.fitBaselines()
-
+	baselines := r.startBaselines()
 	study, err := r.search(ctx, start)
 	if err != nil && study == nil {
 		return nil, err
@@ -60,6 +68,10 @@ func Run(ctx context.Context, frame *data.Frame, cfg Config) (*Result, error) {
 		res.Notes = append(res.Notes, fmt.Sprintf("search stopped early: %v; the results cover the trials that finished", err))
 	}
 	res.Study = study
+	var note string
+	if res.Baselines, note = r.awaitBaselines(ctx, baselines, start); note != "" {
+		res.Notes = append(res.Notes, note)
+	}
 
 	if err := r.finish(res); err != nil {
 		return nil, err
@@ -107,15 +119,21 @@ func prepare(frame *data.Frame, cfg Config) (*runner, *Result, error) {
 	if err := cfg.Space.Validate(); err != nil {
 		return nil, nil, fmt.Errorf("automl: search space: %w", err)
 	}
+	if err := checkSpace(cfg.Space); err != nil {
+		return nil, nil, fmt.Errorf("automl: search space: %w", err)
+	}
 	obj, _ := objectiveFor(cfg.Metric, task)
 
 	yAll, labels, err := prep.EncodeTarget(col, task)
 	if err != nil {
 		return nil, nil, fmt.Errorf("automl: target %q: %w", cfg.Target, err)
 	}
+	if err := checkClassCount(cfg.Target, labels, len(yAll)); err != nil {
+		return nil, nil, err
+	}
 	res := &Result{
 		Summary: data.Summarize(frame, cfg.Target), Task: task, Metric: obj.name,
-		Direction: obj.direction, Target: cfg.Target, Notes: slices.Clone(frame.Notes),
+		Direction: obj.direction, Target: cfg.Target,
 	}
 	rows, y := presentRows(yAll)
 	if missing := len(yAll) - len(rows); missing > 0 {
@@ -128,13 +146,8 @@ func prepare(frame *data.Frame, cfg Config) (*runner, *Result, error) {
 	trainRows, validRows, testRows, warnings, err := splitRows(rows, y, task, cfg, names)
 	if cfg.Split != nil {
 		trainRows, validRows, testRows, warnings = cfg.Split.Train, cfg.Split.Valid, cfg.Split.Test, nil
-		err = cfg.Split.check(frame.Rows)
-		for _, part := range [][]int{trainRows, validRows, testRows} {
-			for _, i := range part {
-				if math.IsNaN(yAll[i]) && err == nil {
-					err = fmt.Errorf("automl: split: row %d has no target value", i)
-				}
-			}
+		if err = cfg.Split.check(frame.Rows); err == nil {
+			err = checkSplitTargets(yAll, cfg.Split, labels)
 		}
 	}
 	if err != nil {
@@ -164,6 +177,7 @@ func prepare(frame *data.Frame, cfg Config) (*runner, *Result, error) {
 	if note := r.weigh(); note != "" {
 		res.Notes = append(res.Notes, note)
 	}
+	res.Notes = append(res.Notes, r.leakageNotes()...)
 	res.Features = pipeline.FeatureNames()
 	return r, res, nil
 }
@@ -274,7 +288,8 @@ func (r *runner) weigh() string {
 		return ""
 	}
 	r.train.Weights = prep.SampleWeights(r.train.Y, w)
-	return fmt.Sprintf("training rows weighted by balanced class weights %v", roundAll(w, 3))
+	return fmt.Sprintf("training rows weighted by balanced class weights %v: predicted probabilities lean towards the rare classes "+
+		"and are not calibrated to the class frequencies (--class-weights none keeps them calibrated)", roundAll(w, 3))
 }
 
 func roundAll(v []float64, digits int) []float64 {
@@ -287,12 +302,13 @@ func roundAll(v []float64, digits int) []float64 {
 }
 
 // tiebreak is the validation log loss for classification and the
-// validation mean squared error for regression (lower is better).
+// validation mean absolute error for regression (lower is better; the
+// squared error would only repeat an RMSE objective).
 func (r *runner) tiebreak(pred []float64) float64 {
 	var v float64
 	var err error
 	if r.task == data.Regression {
-		v, err = regressionMSE(r.valid.Y, pred)
+		v, err = metrics.MAE(r.valid.Y, pred)
 	} else {
 		v, err = logLossScore(r.valid.Y, pred, r.classes)
 	}
@@ -310,8 +326,10 @@ func (r *runner) search(ctx context.Context, start time.Time) (*search.Study, er
 		Seed: r.cfg.Seed, Direction: r.obj.direction, Pruner: pruner, Logger: r.cfg.Logger,
 	}
 	if r.cfg.Budget > 0 {
-		// The budget covers the whole run, baselines included.
-		opts.Budget = max(r.cfg.Budget-time.Since(start), time.Millisecond)
+		// The budget covers the whole run: the search stops early enough
+		// for its running trials to return and the best model to be tested.
+		opts.Budget = max(r.cfg.Budget-time.Since(start)-finishReserve, time.Millisecond)
+		opts.Grace = searchGrace
 	}
 	if r.cfg.OnTrial != nil {
 		opts.OnTrial = func(_ search.Trial, s *search.Study) {
@@ -319,18 +337,6 @@ func (r *runner) search(ctx context.Context, start time.Time) (*search.Study, er
 		}
 	}
 	return search.Run(ctx, r.cfg.Space, strat, r.networkObjective, opts)
-}
-
-func (r *runner) strategy() (search.Strategy, search.Pruner) {
-	median := search.MedianPruner{StartupTrials: 5, WarmupSteps: 5}
-	switch r.cfg.Strategy {
-	case "grid":
-		return search.Grid{Points: 2}, median
-	case "hyperband":
-		return search.Hyperband{MinBudget: max(1, r.cfg.MaxEpochs/27), MaxBudget: r.cfg.MaxEpochs, Eta: 3}, search.NopPruner{}
-	default:
-		return search.Random{}, median
-	}
 }
 
 // bestSoFar returns the best completed value after each finished trial,

@@ -171,28 +171,106 @@ func TestRunRegressionAndMulticlass(t *testing.T) {
 	})
 }
 
-// TestFailedTrialsAreRecorded gives every trial an activation the network
-// does not know: each trial fails with that reason, the search goes on,
-// and the baseline is still tested.
+// TestFailedTrialsAreRecorded gives every trial a learning rate at which
+// plain SGD diverges: each trial fails with that reason, the search goes
+// on, and the baseline is still tested.
 func TestFailedTrialsAreRecorded(t *testing.T) {
 	cfg := quick("target")
+	cfg.Strategy = "random"
 	cfg.Space = space.New(
 		space.Int{Name: "layers", Low: 1, High: 1},
-		space.Categorical{Name: "activation", Choices: []string{"no_such_activation"}},
+		space.Categorical{Name: "optimizer", Choices: []string{"sgd"}},
+		space.Float{Name: "learning_rate", Low: 1e6, High: 1e7, Log: true},
 	)
 	res, err := Run(context.Background(), readDataset(t, "breast_cancer.csv"), cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := res.Study.Count(search.Failed); got != cfg.Trials {
-		t.Errorf("failed trials = %d, want %d", got, cfg.Trials)
+	if got := res.Study.Count(search.Failed) + res.Study.Count(search.Pruned); got != cfg.Trials {
+		t.Errorf("failed or pruned trials = %d, want all %d", got, cfg.Trials)
 	}
 	if res.Best.Trial != -1 {
 		t.Errorf("best = %+v, want the baseline", res.Best)
 	}
-	text := res.LeaderboardText(0)
-	if !strings.Contains(text, "no_such_activation") {
-		t.Errorf("leaderboard text does not say why trials failed:\n%s", text)
+}
+
+func TestUnusableSpacesAreRejected(t *testing.T) {
+	tests := []struct {
+		name  string
+		param space.Param
+		want  string
+	}{
+		{"unknown activation", space.Categorical{Name: "activation", Choices: []string{"relu", "gelu_x"}}, `"gelu_x"`},
+		{"misspelt name", space.Float{Name: "learning_rte", Low: 1e-3, High: 1e-2}, `"learning_rte": unknown`},
+		{"too many layers", space.Int{Name: "layers", Low: 1, High: 6}, `"layers": 1..6`},
+		{"dropout of 1", space.Float{Name: "dropout", Low: 0, High: 1}, `"dropout"`},
+	}
+	frame := readDataset(t, "breast_cancer.csv")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := quick("target")
+			cfg.Space = space.New(tt.param)
+			_, err := Run(context.Background(), frame, cfg)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Run error = %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestExplicitSplitChecks(t *testing.T) {
+	frame := readDataset(t, "iris.csv")
+	seq := func(lo, hi int) []int {
+		var out []int
+		for i := lo; i < hi; i++ {
+			out = append(out, i)
+		}
+		return out
+	}
+	tests := []struct {
+		name  string
+		split RowSplit
+		want  string
+	}{
+		{"row out of range", RowSplit{Train: seq(0, 100), Valid: seq(100, 125), Test: seq(125, 151)}, "row 150 is outside 0..149"},
+		{"negative row", RowSplit{Train: append([]int{-1}, seq(1, 100)...), Valid: seq(100, 125), Test: seq(125, 150)}, "row -1"},
+		// iris is sorted by class: rows 0-99 hold no virginica.
+		{"class missing from training", RowSplit{Train: seq(0, 100), Valid: seq(100, 125), Test: seq(125, 150)}, `no row of class "virginica"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := quick("target")
+			cfg.Split = &tt.split
+			_, err := Run(context.Background(), frame, cfg)
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Run error = %v, want one containing %q", err, tt.want)
+			}
+		})
+	}
+}
+
+func TestLeakageIsFlagged(t *testing.T) {
+	cfg := quick("card")
+	cfg.Trials = 1
+	res, err := Run(context.Background(), readDataset(t, "credit_card_applications.csv"), cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	notes := strings.Join(res.Notes, "\n")
+	if !strings.Contains(notes, `possible target leakage: column "expenditure"`) {
+		t.Errorf("notes do not flag expenditure, which alone gives the target away:\n%s", notes)
+	}
+	if strings.Contains(notes, `column "income"`) {
+		t.Errorf("notes flag income, an honest predictor:\n%s", notes)
+	}
+}
+
+func TestTooManyClasses(t *testing.T) {
+	cfg := quick("medv")
+	cfg.Task = "multiclass"
+	_, err := Run(context.Background(), readDataset(t, "boston_housing.csv"), cfg)
+	if err == nil || !strings.Contains(err.Error(), "use --task regression") {
+		t.Errorf("Run error = %v, want a refusal that suggests regression", err)
 	}
 }
 

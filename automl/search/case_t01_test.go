@@ -50,13 +50,17 @@ func loadT01(t *testing.T) (t01Input, t01Expected) {
 	return in, want
 }
 
+// caseStrategies are the strategies the NaN cases run with: TPE models the
+// finished trials from the second one on, so it meets the NaN ones.
+var caseStrategies = []Strategy{Random{}, TPE{Startup: 1}}
+
 // runValues runs one trial per value, the objective returning values[number].
-func runValues(t *testing.T, values []caseFloat) *Study {
+func runValues(t *testing.T, strat Strategy, values []caseFloat) *Study {
 	t.Helper()
 	obj := func(_ context.Context, h *TrialHandle) (float64, float64, error) {
 		return float64(values[h.Number()]), 0, nil
 	}
-	s, err := Run(context.Background(), testSpace(), Random{}, obj,
+	s, err := Run(context.Background(), testSpace(), strat, obj,
 		Options{Trials: len(values), Direction: Minimize, Seed: 1})
 	if err != nil {
 		t.Fatal(err)
@@ -83,35 +87,39 @@ func checkStates(t *testing.T, s *Study, want []string) {
 
 func TestCaseT01NaNValuesFail(t *testing.T) {
 	in, want := loadT01(t)
-	s := runValues(t, in.MinimizeValues)
-	checkStates(t, s, want.MinimizeValues.States)
-	for _, tr := range s.Trials {
-		if tr.Status == Failed && tr.Err != "objective value is NaN" {
-			t.Errorf("trial %d: err %q, want %q", tr.Number, tr.Err, "objective value is NaN")
+	for _, strat := range caseStrategies {
+		s := runValues(t, strat, in.MinimizeValues)
+		checkStates(t, s, want.MinimizeValues.States)
+		for _, tr := range s.Trials {
+			if tr.Status == Failed && tr.Err != "objective value is NaN" {
+				t.Errorf("%T: trial %d: err %q, want %q", strat, tr.Number, tr.Err, "objective value is NaN")
+			}
 		}
-	}
-	best, err := s.Best()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if best.Number != want.MinimizeValues.BestTrial || math.Abs(best.Value-want.MinimizeValues.BestValue) > 1e-12 {
-		t.Errorf("Best() = trial %d value %g, want trial %d value %g",
-			best.Number, best.Value, want.MinimizeValues.BestTrial, want.MinimizeValues.BestValue)
+		best, err := s.Best()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if best.Number != want.MinimizeValues.BestTrial || math.Abs(best.Value-want.MinimizeValues.BestValue) > 1e-12 {
+			t.Errorf("%T: Best() = trial %d value %g, want trial %d value %g", strat,
+				best.Number, best.Value, want.MinimizeValues.BestTrial, want.MinimizeValues.BestValue)
+		}
 	}
 }
 
 func TestCaseT01AllNaNBestIsError(t *testing.T) {
 	in, want := loadT01(t)
-	s := runValues(t, in.AllNaNValues)
-	checkStates(t, s, want.AllNaNValues.States)
-	best, err := s.Best()
-	if !errors.Is(err, ErrNoCompleted) || best != nil {
-		t.Fatalf("Best() = %v, %v; want nil, ErrNoCompleted", best, err)
-	}
-	reason := fmt.Sprintf("objective value is NaN ×%d", len(in.AllNaNValues))
-	for _, part := range []string{"no trials are completed", fmt.Sprintf("%d failed", len(in.AllNaNValues)), reason} {
-		if !strings.Contains(err.Error(), part) {
-			t.Errorf("Best() error %q, want it to contain %q", err, part)
+	for _, strat := range caseStrategies {
+		s := runValues(t, strat, in.AllNaNValues)
+		checkStates(t, s, want.AllNaNValues.States)
+		best, err := s.Best()
+		if !errors.Is(err, ErrNoCompleted) || best != nil {
+			t.Fatalf("%T: Best() = %v, %v; want nil, ErrNoCompleted", strat, best, err)
+		}
+		reason := fmt.Sprintf("objective value is NaN ×%d", len(in.AllNaNValues))
+		for _, part := range []string{"no trials are completed", fmt.Sprintf("%d failed", len(in.AllNaNValues)), reason} {
+			if !strings.Contains(err.Error(), part) {
+				t.Errorf("%T: Best() error %q, want it to contain %q", strat, err, part)
+			}
 		}
 	}
 }
@@ -144,6 +152,42 @@ func TestCaseT01MedianPruning(t *testing.T) {
 	best, err := s.Best()
 	if err != nil || best.Number != 4 || best.Value != 0.3 {
 		t.Errorf("Best() = %+v, %v; want trial 4 with 0.3 (case notes)", best, err)
+	}
+}
+
+// TestCaseT01ASHAPruning runs the case's curves under ASHAPruner (rungs at
+// steps 1 and 3): the trial whose first report is NaN is pruned there,
+// whatever the pruner, and the NaN is not recorded at any rung.
+func TestCaseT01ASHAPruning(t *testing.T) {
+	in, _ := loadT01(t)
+	curves := in.Pruning.Curves
+	obj := func(_ context.Context, h *TrialHandle) (float64, float64, error) {
+		curve := curves[h.Number()]
+		for step, v := range curve {
+			if h.Report(step, float64(v), nil) {
+				return float64(v), 0, nil
+			}
+		}
+		return float64(curve[len(curve)-1]), 0, nil
+	}
+	s, err := Run(context.Background(), testSpace(), Random{}, obj, Options{
+		Trials: len(curves), Direction: Minimize, Pruner: ASHAPruner{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// At step 1 (the first rung): 0.8 goes on (first), 0.7 goes on (best
+	// of two), 0.9 stops (not in the top 1 of 3), the NaN trial stopped at
+	// step 0, and 0.4 goes on (top 1 of 4).
+	want := []struct {
+		status Status
+		step   int
+	}{{Complete, 2}, {Complete, 2}, {Pruned, 1}, {Pruned, 0}, {Complete, 2}}
+	for i, w := range want {
+		tr := s.Trials[i]
+		last, _ := tr.LastReport()
+		if tr.Status != w.status || last.Step != w.step {
+			t.Errorf("trial %d: %s at step %d, want %s at step %d", i, tr.Status, last.Step, w.status, w.step)
+		}
 	}
 }
 

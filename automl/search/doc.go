@@ -5,8 +5,13 @@
 // The package knows nothing about neural networks. An Objective receives a
 // TrialHandle with the trial's parameters and budget, reports intermediate
 // values (for example one per epoch), and returns a value and a tiebreak.
-// Strategies are Random, Grid and Hyperband (Li et al. 2018); pruners are
-// MedianPruner (as Optuna's) and NopPruner.
+// Strategies are Random, Grid, Hyperband (Li et al. 2018) and TPE, the
+// Tree-structured Parzen Estimator (Bergstra et al. 2011), which models the
+// finished trials to propose better ones; WarmStart runs given points (for
+// example space.Portfolio) before handing over to another strategy.
+// Pruners are ASHAPruner, asynchronous successive halving on the
+// intermediate values (Li et al. 2020), MedianPruner (as Optuna's) and
+// NopPruner.
 //
 // Faults are recorded, never fatal: a NaN or infinite objective value, an
 // error or a panic fails the trial and the search continues; a NaN

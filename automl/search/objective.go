@@ -66,7 +66,8 @@ func (h *TrialHandle) Report(step int, value float64, extra map[string]float64) 
 	case math.IsNaN(value) || math.IsInf(value, 0):
 		h.pruned = true
 	case h.pruner != nil:
-		view := View{Direction: s.Direction, Completed: s.completed[:len(s.completed):len(s.completed)]}
+		view := View{Direction: s.Direction, Completed: s.completed[:len(s.completed):len(s.completed)],
+			Trials: s.copies()}
 		h.pruned = h.pruner.Prune(view, *h.trial, step, value)
 	}
 	return h.pruned

@@ -5,11 +5,13 @@ import (
 	"slices"
 )
 
-// View is what a pruner sees of a study: its direction and copies of its
-// Complete trials in the order they completed.
+// View is what a pruner sees of a study: its direction, copies of its
+// Complete trials in the order they completed, and copies of all its
+// trials (any status, the one being judged included) in number order.
 type View struct {
 	Direction Direction
 	Completed []Trial
+	Trials    []Trial
 }
 
 // Pruner decides whether a running trial should stop early. Run calls

@@ -52,7 +52,8 @@ type Options struct {
 // > 1 they run in goroutines. Random and Hyperband draw trial n's
 // configuration from TrialRand(Seed, n), so a study with a fixed seed and a
 // deterministic objective proposes the same parameters whatever Parallel
-// is. Run stops starting trials when the trial cap is reached, the budget
+// is; TPE, which learns from finished trials, repeats exactly only with
+// Parallel 1. Run stops starting trials when the trial cap is reached, the budget
 // is spent, the strategy is exhausted or ctx is done; it then waits for
 // running trials (at most Grace after a deadline or cancellation). Failed
 // trials do not stop the search; Study.Best reports when none completed.

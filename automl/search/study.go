@@ -76,6 +76,12 @@ func (s *Study) Count(st Status) int {
 func (s *Study) Snapshot() []Trial {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.copies()
+}
+
+// copies returns shallow copies of all trials in number order; s.mu must
+// be held.
+func (s *Study) copies() []Trial {
 	out := make([]Trial, len(s.Trials))
 	for i, t := range s.Trials {
 		out[i] = *t

@@ -10,7 +10,10 @@
 // one, and both honour conditions. Default is tunebook's space for
 // feed-forward networks; users narrow or widen a space with Set, Remove,
 // Fix and the compact Override syntax ("layers=1:2,optimizer=adam|sgd"),
-// or load one from a JSON file with Load.
+// or load one from a JSON file with Load. Contains checks that a point
+// belongs to a space, and Portfolio returns the points of a space among a
+// few network configurations known to work well on tabular data, for a
+// search to start from.
 //
 // A point is a Params value: a JSON-friendly map with typed getters.
 package space

@@ -28,6 +28,8 @@ type Param interface {
 	describe() string
 	// withCondition returns a copy of the parameter with condition c.
 	withCondition(c *Condition) Param
+	// admits returns why v is not a value of the parameter, or "".
+	admits(v any) string
 }
 
 // Int is an integer parameter. It draws from Low..High (both included) in

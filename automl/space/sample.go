@@ -22,7 +22,7 @@ var ErrGridTooLarge = errors.New("space: grid too large")
 func (s *Space) Sample(rng *rand.Rand) Params {
 	p := Params{}
 	for _, q := range s.params {
-		if !active(q, p) {
+		if !Active(q, p) {
 			continue
 		}
 		p[q.key()] = q.sample(rng)
@@ -51,7 +51,7 @@ func (s *Space) Grid(points int) ([]Params, error) {
 		values := q.grid(points)
 		var next []Params
 		for _, p := range out {
-			if !active(q, p) {
+			if !Active(q, p) {
 				next = append(next, p)
 				continue
 			}
@@ -70,8 +70,10 @@ func (s *Space) Grid(points int) ([]Params, error) {
 	return out, nil
 }
 
-// active reports whether q exists given the values p drawn so far.
-func active(q Param, p Params) bool {
+// Active reports whether parameter q exists at point p: it has no
+// condition, or the parameter its condition tests is present in p with a
+// value that meets it. Samplers call it with the values drawn so far.
+func Active(q Param, p Params) bool {
 	c := q.cond()
 	if c == nil {
 		return true
