@@ -33,8 +33,8 @@ type Evaluation struct {
 	// it reaches on these rows (binary tasks). Choosing it on the rows being
 	// evaluated would flatter the model.
 	ChosenThreshold float64
-	Prevalence            float64
-	Confusion             *metrics.Confusion
+	Prevalence      float64
+	Confusion       *metrics.Confusion
 	// Actual and Predicted are the regression targets and predictions.
 	Actual, Predicted []float64
 }
