@@ -24,17 +24,19 @@ type Evaluation struct {
 	// (for example an AUC on rows of a single class).
 	Problems []string
 
+	// ROC, PR and Threshold are the curves of a binary task.
 	ROC       *metrics.ROC
 	PR        *metrics.PR
 	Threshold *metrics.ThresholdCurve
-	// Threshold is the decision threshold chosen on the validation rows
-	// (the one with the highest validation F1), NaN when none was given;
+	// ChosenThreshold is the decision threshold chosen on the validation
+	// rows (for the highest validation F1), NaN when none was given;
 	// the measures "threshold" and "f1_at_threshold" report it and the F1
 	// it reaches on these rows (binary tasks). Choosing it on the rows being
 	// evaluated would flatter the model.
 	ChosenThreshold float64
-	Prevalence      float64
-	Confusion       *metrics.Confusion
+	// Prevalence is the share of positive rows (binary tasks).
+	Prevalence float64
+	Confusion  *metrics.Confusion
 	// Actual and Predicted are the regression targets and predictions.
 	Actual, Predicted []float64
 }
