@@ -29,7 +29,8 @@ type Evaluation struct {
 	PR        *metrics.PR
 	Threshold *metrics.ThresholdCurve
 	// ChosenThreshold is the decision threshold chosen on the validation
-	// rows (for the highest validation F1), NaN when none was given;
+	// rows (0.5 unless another is clearly better for F1), NaN when none was
+	// given;
 	// the measures "threshold" and "f1_at_threshold" report it and the F1
 	// it reaches on these rows (binary tasks). Choosing it on the rows being
 	// evaluated would flatter the model.

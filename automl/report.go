@@ -132,7 +132,7 @@ func (r *Result) bestSection() report.Section {
 		held += " The " + p + "."
 	}
 	if r.Test.Task == data.Binary {
-		held += " The threshold was chosen for the highest F1 on the validation rows."
+		held += " The decision threshold stays at 0.5 unless another beats its validation F1 by more than one positive row's worth."
 	}
 	s.Blocks = append(s.Blocks, report.Paragraph(held),
 		report.Table(header, rows))

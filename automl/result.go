@@ -126,35 +126,68 @@ func finiteMeasures(ms []Measure) []Measure {
 	return out
 }
 
-// validThreshold returns the decision threshold with the highest F1 on the
-// validation rows (binary tasks; NaN otherwise or when it cannot be found).
+// validThreshold returns the decision threshold chosen on the validation
+// rows (see chooseThreshold; binary tasks; NaN otherwise or when it cannot
+// be found).
 func (r *runner) validThreshold(p predictor) float64 {
 	if r.task != data.Binary {
 		return math.NaN()
 	}
-	tc, err := metrics.ThresholdScores(classes(r.valid.Y), p.Predict(r.valid.X, r.valid.Rows))
+	y := classes(r.valid.Y)
+	pred := p.Predict(r.valid.X, r.valid.Rows)
+	tc, err := metrics.ThresholdScores(y, pred)
 	if err != nil {
 		return math.NaN()
+	}
+	return chooseThreshold(tc, y, pred)
+}
+
+// chooseThreshold keeps the usual threshold 0.5 unless another threshold
+// beats its validation F1 by more than one positive row's worth (1/number
+// of positives): on a small validation set a better F1 by a row or two is
+// noise, and a threshold tuned to it does worse on new data. Otherwise it
+// returns the middle of the widest run of best-F1 thresholds.
+func chooseThreshold(tc metrics.ThresholdCurve, y []int, pred []float64) float64 {
+	pos := 0
+	at := make([]int, len(pred))
+	for i, p := range pred {
+		pos += y[i]
+		if p >= 0.5 {
+			at[i] = 1
+		}
+	}
+	_, best := tc.BestF1()
+	if s, err := metrics.PRF(y, at, 2); err == nil && pos > 0 && best-s.FScore <= 1/float64(pos) {
+		return 0.5
 	}
 	return middleBestF1(tc)
 }
 
-// middleBestF1 returns, of the thresholds that reach the highest F1, the
-// middle one: on a small validation set many thresholds tie, and the lowest
-// or highest of them sits at the edge of the plateau, where new data is
-// most likely to fall on the wrong side. NaN for an empty curve.
+// middleBestF1 returns a threshold in the middle of the widest range of
+// thresholds that reach the highest F1. On a small validation set many
+// thresholds tie, and the lowest or highest of them sits at the edge of
+// the plateau, where new data is most likely to fall on the wrong side; the
+// midpoint of the widest tied run (in threshold value) is the safest
+// choice. NaN for an empty curve.
 func middleBestF1(tc metrics.ThresholdCurve) float64 {
 	_, best := tc.BestF1()
-	var tied []float64
-	for i, f := range tc.F1 {
-		if i < len(tc.Thresholds) && f == best {
-			tied = append(tied, tc.Thresholds[i])
+	n := min(len(tc.F1), len(tc.Thresholds))
+	choice, width := math.NaN(), -1.0
+	for i := 0; i < n; {
+		if tc.F1[i] != best {
+			i++
+			continue
 		}
+		j := i
+		for j+1 < n && tc.F1[j+1] == best {
+			j++
+		}
+		if w := tc.Thresholds[j] - tc.Thresholds[i]; w > width {
+			choice, width = (tc.Thresholds[i]+tc.Thresholds[j])/2, w
+		}
+		i = j + 1
 	}
-	if len(tied) == 0 {
-		return math.NaN()
-	}
-	return tied[len(tied)/2]
+	return choice
 }
 
 // models returns the leaderboard's best model and the best baseline.

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/tunebook/tunebook/automl/data"
+	"github.com/tunebook/tunebook/automl/metrics"
 	"github.com/tunebook/tunebook/automl/search"
 	"github.com/tunebook/tunebook/automl/space"
 )
@@ -353,5 +354,22 @@ func TestCrossValidation(t *testing.T) {
 	}
 	if !(cv.ModelStd >= 0) {
 		t.Errorf("model sd = %v, want a finite deviation", cv.ModelStd)
+	}
+}
+
+func TestMiddleBestF1(t *testing.T) {
+	tests := []struct {
+		name string
+		tc   metrics.ThresholdCurve
+		want float64
+	}{
+		{"single best", metrics.ThresholdCurve{Thresholds: []float64{0.1, 0.5, 0.9}, F1: []float64{0.6, 0.9, 0.7}}, 0.5},
+		{"plateau", metrics.ThresholdCurve{Thresholds: []float64{0.1, 0.2, 0.6, 0.97, 0.99}, F1: []float64{0.5, 1, 1, 1, 0.8}}, (0.2 + 0.97) / 2},
+		{"widest of two runs", metrics.ThresholdCurve{Thresholds: []float64{0.1, 0.15, 0.3, 0.5, 0.9}, F1: []float64{1, 1, 0.7, 1, 1}}, 0.7},
+	}
+	for _, tt := range tests {
+		if got := middleBestF1(tt.tc); math.Abs(got-tt.want) > 1e-12 {
+			t.Errorf("%s: middleBestF1 = %v, want %v", tt.name, got, tt.want)
+		}
 	}
 }
