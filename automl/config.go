@@ -3,6 +3,7 @@ package automl
 import (
 	"fmt"
 	"log/slog"
+	"slices"
 	"strings"
 	"time"
 
@@ -119,7 +120,7 @@ func (c Config) validate(task data.Task) error {
 	if _, err := objectiveFor(c.Metric, task); err != nil {
 		return err
 	}
-	if !contains(Strategies, c.Strategy) {
+	if !slices.Contains(Strategies, c.Strategy) {
 		return fmt.Errorf("automl: unknown strategy %q (want one of %s)", c.Strategy, strings.Join(Strategies, ", "))
 	}
 	switch c.ClassWeights {
@@ -140,14 +141,6 @@ func (c Config) validate(task data.Task) error {
 	return nil
 }
 
-func contains(list []string, s string) bool {
-	for _, v := range list {
-		if v == s {
-			return true
-		}
-	}
-	return false
-}
 
 // DefaultSpace returns the space a strategy searches when the user gives
 // none: space.Default() for TPE, random search and Hyperband, and for grid search

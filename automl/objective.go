@@ -3,6 +3,7 @@ package automl
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/tunebook/tunebook/automl/data"
 	"github.com/tunebook/tunebook/automl/metrics"
@@ -52,7 +53,7 @@ func objectiveFor(name string, task data.Task) (objective, error) {
 	case name == "r2" && task == data.Regression:
 		return objective{name, search.Maximize, nil}.regression(metrics.R2), nil
 	}
-	if !contains(Metrics, name) {
+	if !slices.Contains(Metrics, name) {
 		return objective{}, fmt.Errorf("automl: unknown metric %q (want one of auc, f1, accuracy, logloss, rmse, mae, r2)", name)
 	}
 	return objective{}, fmt.Errorf("automl: metric %q does not apply to a %s task", name, task)
