@@ -141,7 +141,6 @@ func (c Config) validate(task data.Task) error {
 	return nil
 }
 
-
 // DefaultSpace returns the space a strategy searches when the user gives
 // none: space.Default() for TPE, random search and Hyperband, and for grid search
 // the default space cut
